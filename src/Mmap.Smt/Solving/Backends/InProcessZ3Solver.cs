@@ -1,0 +1,102 @@
+using Mmap.Smt.Models;
+using Mmap.Smt.Queries;
+using Mmap.Smt.Solving.Native;
+
+namespace Mmap.Smt.Solving.Backends;
+
+/// <summary>
+/// Z3 inside this process through libz3 (P/Invoke). One context per thread, reset between queries; the
+/// time limit is Z3's <c>:timeout</c> option. A missing libz3 or a Z3 error becomes <see cref="ProofVerdict.Error"/>.
+/// </summary>
+public sealed class InProcessZ3Solver : ISolver, IEvaluator, IDisposable
+{
+    private readonly ThreadLocal<Z3Context?> contexts;
+    public InProcessZ3Solver()
+    {
+        contexts = new ThreadLocal<Z3Context?>(() => new Z3Context(), trackAllValues: true);
+    }
+
+    public string Name => "z3-inproc";
+
+    /// <summary>The libz3 version, or an error text when the library cannot be loaded.</summary>
+    public static string Version()
+    {
+        try
+        {
+            Z3Native.Z3_get_version(out var major, out var minor, out var build, out _);
+            return $"{major}.{minor}.{build}";
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return $"unavailable: {e.Message}";
+        }
+    }
+
+    public ProofVerdict Check(SmtQuery query, SolverLimits limits)
+    {
+        Z3Context context;
+        try
+        {
+            context = contexts.Value!;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or InvalidOperationException)
+        {
+            return new ProofVerdict.Error($"libz3 unavailable: {e.Message}");
+        }
+        var setup = context.Eval(Setup(limits));
+        if (setup.Error is not null)
+        {
+            return new ProofVerdict.Error(setup.Error);
+        }
+        var declared = context.Eval(SmtQuery.Preamble + query.Body);
+        if (declared.Error is not null || declared.Output.Contains("(error", StringComparison.Ordinal))
+        {
+            return new ProofVerdict.Error(declared.Error ?? declared.Output.Trim());
+        }
+        var answer = context.Eval(SmtQuery.CheckSat);
+        if (answer.Error is not null)
+        {
+            return new ProofVerdict.Error(answer.Error);
+        }
+        var first = answer.Output.Trim();
+        var follow = first switch
+        {
+            "sat" => context.Eval(query.ValueRequest),
+            "unknown" => context.Eval("(get-info :reason-unknown)"),
+            _ => new Z3Reply("", null),
+        };
+        if (follow.Error is not null)
+        {
+            return new ProofVerdict.Error(follow.Error);
+        }
+        return SolverResponse.Interpret(first + "\n" + follow.Output, limits);
+    }
+
+    public IReadOnlyList<SmtValue> Evaluate(IReadOnlyList<Terms.Term> closedTerms, SolverLimits limits)
+    {
+        var context = contexts.Value!;
+        var setup = context.Eval(Setup(limits) + SmtQuery.Preamble + SmtQuery.CheckSat);
+        if (setup.Error is not null || setup.Output.Trim() != "sat")
+        {
+            throw new InvalidOperationException($"z3 could not start an evaluation: {setup.Error ?? setup.Output}");
+        }
+        var reply = context.Eval(ClosedTermValues.Request(closedTerms));
+        if (reply.Error is not null)
+        {
+            throw new InvalidOperationException($"z3 evaluation failed: {reply.Error}");
+        }
+        return ClosedTermValues.Parse(reply.Output, closedTerms.Count);
+    }
+
+    private static string Setup(SolverLimits limits) =>
+        $"(reset)\n(set-option :timeout {limits.TimeoutMilliseconds})\n(set-option :memory_max_size {limits.MemoryMegabytes})\n";
+
+    public void Dispose()
+    {
+        foreach (var context in contexts.Values)
+        {
+            context?.Dispose();
+        }
+        contexts.Dispose();
+    }
+}
