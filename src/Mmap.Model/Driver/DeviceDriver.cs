@@ -1,0 +1,187 @@
+using Mmap.Model.Kernel;
+using Mmap.Model.Mm;
+using Mmap.Model.Tracing;
+
+namespace Mmap.Model.Driver;
+
+/// <summary>
+/// The loaded driver: carries out its <see cref="DriverStrategy"/> in module init (fill the buffer),
+/// <c>->mmap</c>, <c>vm_ops->fault</c> and the read/write file operations. The strategy decides; the
+/// kernel helpers it calls (<see cref="RemapPfnRange"/>, <see cref="VmInsertPage"/>, …) follow the kernel.
+/// </summary>
+public sealed class DeviceDriver(Machine machine)
+{
+    private DriverStrategy Strategy => machine.Strategy;
+
+    public bool HasMmap => Strategy.Method != MappingMethod.None;
+
+    /// <summary>Module init: write the fill pattern at offset 0 of every buffer page.</summary>
+    public void Load()
+    {
+        if (Strategy.Fill.IsEmpty) return;
+        for (var i = 0; i < machine.Buffer.PageCount; i++)
+        {
+            machine.Memory[machine.Buffer.Pfns[i]].WritePrefix(Strategy.Fill.ForPage(i));
+        }
+    }
+
+    /// <summary>file_operations.mmap: returns 0 or -errno.</summary>
+    public int Mmap(Vma vma, string label)
+    {
+        machine.Trace.Add(new DriverMmapEntered(label, vma.Start, vma.End, vma.Flags, vma.PgOff));
+        var (result, why) = MmapBody(vma);
+        machine.Trace.Add(new DriverMmapReturned(result, vma.Flags, vma.PgOff, why));
+        return result;
+    }
+
+    private (int Result, string? Why) MmapBody(Vma vma)
+    {
+        var buffer = machine.Buffer;
+        if (Strategy.Limit is { } limit && vma.Length > (ulong)limit.MaxPages << PageGeometry.PageShift)
+        {
+            return (ReturnCodes.Of(limit.Error), $"length {vma.Pages} pages > limit {limit.MaxPages}");
+        }
+
+        if (Strategy.ClearsMayWrite)
+        {
+            vma.Flags &= ~VmFlags.MayWrite;
+            machine.Trace.Add(new DriverClearedFlags(VmFlags.MayWrite));
+        }
+
+        var first = Strategy.Pgoff == PgoffPolicy.Honour ? vma.PgOff : 0;
+        if (Strategy.Pgoff == PgoffPolicy.Honour && Strategy.Method != MappingMethod.MapPages
+            && (first >= (ulong)buffer.PageCount || vma.Pages > (ulong)buffer.PageCount - first))
+        {
+            return (ReturnCodes.Of(Errno.EINVAL), "vm_pgoff + length beyond the buffer");
+        }
+
+        // Pages the driver maps: the VMA's, but never past the end of its buffer.
+        var count = Math.Min(vma.Pages, first < (ulong)buffer.PageCount ? (ulong)buffer.PageCount - first : 0);
+        var prot = Strategy.Prot == RemapProt.PageShared ? PageProt.Shared : vma.PageProt;
+        return Strategy.Method switch
+        {
+            MappingMethod.RemapWhole => RemapWhole(vma, first, count, prot),
+            MappingMethod.RemapPerPage => EachPage(vma, first, count, (address, pfn) =>
+            {
+                var r = RemapPfnRange.Call(machine.Mm, vma, address, pfn, PageGeometry.PageSize, prot);
+                machine.Trace.Add(new RemapPfnRangeCalled(address, pfn, PageGeometry.PageSize, Strategy.Prot, r.Code, r.Why));
+                return r.Code;
+            }),
+            MappingMethod.InsertPage => EachPage(vma, first, count, (address, pfn) =>
+            {
+                var r = VmInsertPage.Call(machine.Mm, vma, address, pfn, buffer);
+                machine.Trace.Add(new VmInsertPageCalled(address, buffer.IndexOf(pfn), r.Code, r.Why));
+                return r.Code;
+            }),
+            MappingMethod.MapPages => MapPages(vma),
+            MappingMethod.Fault => InstallFaultHandler(vma),
+            MappingMethod.FaultPfn => InstallPfnFaultHandler(vma),
+            _ => throw new InvalidOperationException("->mmap called on a driver without one"),
+        };
+    }
+
+    private (int, string?) RemapWhole(Vma vma, ulong first, ulong count, PageProt prot)
+    {
+        var pfn = machine.Buffer.Pfns[Math.Min(first, (ulong)machine.Buffer.PageCount - 1)];
+        var size = count << PageGeometry.PageShift;
+        var r = RemapPfnRange.Call(machine.Mm, vma, vma.Start, pfn, size, prot);
+        machine.Trace.Add(new RemapPfnRangeCalled(vma.Start, pfn, size, Strategy.Prot, r.Code, r.Why));
+        return (Strategy.ChecksErrors ? r.Code : ReturnCodes.Ok, null);
+    }
+
+    private (int, string?) EachPage(Vma vma, ulong first, ulong count, Func<ulong, ulong, int> map)
+    {
+        for (ulong i = 0; i < count; i++)
+        {
+            var code = map(vma.Start + (i << PageGeometry.PageShift), machine.Buffer.Pfns[first + i]);
+            if (code != ReturnCodes.Ok && Strategy.ChecksErrors) return (code, "the driver returns the first error");
+        }
+
+        return (ReturnCodes.Ok, null);
+    }
+
+    private (int, string?) MapPages(Vma vma)
+    {
+        // vm_map_pages honours vm_pgoff; vm_map_pages_zero maps from page 0 (mm/memory.c __vm_map_pages).
+        var zero = Strategy.Pgoff == PgoffPolicy.Ignore;
+        var savedPgOff = vma.PgOff;
+        if (zero) vma.PgOff = 0;
+        var r = VmMapPages.Call(machine.Mm, vma, machine.Buffer);
+        vma.PgOff = savedPgOff;
+        machine.Trace.Add(new VmMapPagesCalled(zero, machine.Buffer.PageCount, r.Code, r.Why));
+        return (Strategy.ChecksErrors ? r.Code : ReturnCodes.Ok, null);
+    }
+
+    private (int, string?) InstallFaultHandler(Vma vma)
+    {
+        vma.Ops = VmOps.DriverFault;
+        return (ReturnCodes.Ok, "vm_ops with .fault installed; no PTEs yet");
+    }
+
+    private (int, string?) InstallPfnFaultHandler(Vma vma)
+    {
+        vma.Flags |= VmFlagMasks.Remap;
+        vma.Ops = VmOps.DriverFault;
+        return (ReturnCodes.Ok, "VM_IO|VM_PFNMAP|VM_DONTEXPAND|VM_DONTDUMP set, vm_ops with .fault installed");
+    }
+
+    /// <summary>
+    /// vm_ops->fault for the page at <paramref name="address"/>. vmf->pgoff is the file page
+    /// (vm_pgoff + page index in the VMA: mm/memory.c linear_page_index).
+    /// </summary>
+    public (VmFault Result, ulong Pfn) Fault(Vma vma, ulong address)
+    {
+        var pageInVma = (address - vma.Start) >> PageGeometry.PageShift;
+        var pgoff = vma.PgOff + pageInVma;
+        var index = Strategy.Pgoff == PgoffPolicy.Honour ? pgoff : pageInVma;
+        if (index >= (ulong)machine.Buffer.PageCount)
+        {
+            machine.Trace.Add(new FaultHandlerCalled(address, pgoff, "VM_FAULT_SIGBUS", "beyond the buffer"));
+            return (VmFault.SigBus, 0);
+        }
+
+        var pfn = machine.Buffer.Pfns[index];
+        if (Strategy.Method == MappingMethod.FaultPfn)
+        {
+            var result = VmfInsertPfn.Call(machine.Mm, vma, address & PageGeometry.PageMask, pfn);
+            machine.Trace.Add(new FaultHandlerCalled(address, pgoff,
+                result == VmFault.NoPage ? "VM_FAULT_NOPAGE" : "VM_FAULT_SIGBUS", $"vmf_insert_pfn(pfn[{index}])"));
+            return (result, pfn);
+        }
+
+        machine.Trace.Add(new FaultHandlerCalled(address, pgoff, $"page[{index}]", "vmf->page = the buffer page"));
+        return (VmFault.Page, pfn);
+    }
+
+    /// <summary>file_operations.read of lab exercise 3: copies min(len, buffer) bytes out, ignoring the offset.</summary>
+    public long Read(ulong length)
+    {
+        var size = Math.Min(length, machine.Buffer.SizeBytes);
+        var data = new byte[size];
+        for (ulong i = 0; i < size; i++)
+        {
+            var page = machine.Memory[machine.Buffer.Pfns[i >> PageGeometry.PageShift]];
+            data[i] = page.Read((int)(i & ~PageGeometry.PageMask)) ?? 0;
+        }
+
+        machine.UserBuffer = data;
+        return (long)size;
+    }
+
+    /// <summary>file_operations.write of lab exercise 3: memset(area, 0, whole buffer), then copy min(len, buffer) bytes in.</summary>
+    public long Write(byte[] data)
+    {
+        var size = Math.Min((ulong)data.Length, machine.Buffer.SizeBytes);
+        foreach (var pfn in machine.Buffer.Pfns) machine.Memory[pfn].Clear();
+        for (var page = 0; (ulong)page << PageGeometry.PageShift < size; page++)
+        {
+            var start = page << PageGeometry.PageShift;
+            var end = (int)Math.Min(size, (ulong)(start + (int)PageGeometry.PageSize));
+            var chunk = data.AsSpan(start, end - start);
+            var last = chunk.LastIndexOfAnyExcept((byte)0);
+            if (last >= 0) machine.Memory[machine.Buffer.Pfns[page]].WritePrefix(chunk[..(last + 1)]);
+        }
+
+        return (long)size;
+    }
+}

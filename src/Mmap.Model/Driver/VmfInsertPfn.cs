@@ -1,0 +1,50 @@
+using Mmap.Model.Kernel;
+using Mmap.Model.Mm;
+
+namespace Mmap.Model.Driver;
+
+/// <summary>vm_fault_t results the model distinguishes.</summary>
+public enum VmFault
+{
+    /// <summary>0: the handler set vmf->page.</summary>
+    Page,
+
+    /// <summary>VM_FAULT_NOPAGE: the handler installed the PTE itself.</summary>
+    NoPage,
+
+    /// <summary>VM_FAULT_SIGBUS.</summary>
+    SigBus,
+}
+
+/// <summary>
+/// vmf_insert_pfn(vma, addr, pfn): for ->fault handlers of VM_PFNMAP VMAs.
+/// Source: mm/memory.c vmf_insert_pfn, vmf_insert_pfn_prot, insert_pfn (6.1). R4.4.
+/// </summary>
+public static class VmfInsertPfn
+{
+    public static VmFault Call(AddressSpace mm, Vma vma, ulong address, ulong pfn)
+    {
+        // "BUG_ON(!(vma->vm_flags & (VM_PFNMAP|VM_MIXEDMAP)));"
+        if ((vma.Flags & (VmFlags.PfnMap | VmFlags.MixedMap)) == 0)
+            throw new KernelBugException("vmf_insert_pfn_prot", "!(vm_flags & (VM_PFNMAP|VM_MIXEDMAP))");
+        // "BUG_ON((vma->vm_flags & (VM_PFNMAP|VM_MIXEDMAP)) == (VM_PFNMAP|VM_MIXEDMAP));"
+        if (vma.Flags.Has(VmFlags.PfnMap | VmFlags.MixedMap))
+            throw new KernelBugException("vmf_insert_pfn_prot", "both VM_PFNMAP and VM_MIXEDMAP");
+        // "BUG_ON((vma->vm_flags & VM_PFNMAP) && is_cow_mapping(vma->vm_flags));"
+        if ((vma.Flags & VmFlags.PfnMap) != 0 && vma.Flags.IsCowMapping())
+            throw new KernelBugException("vmf_insert_pfn_prot", "VM_PFNMAP && is_cow_mapping(vm_flags)");
+        // "BUG_ON((vma->vm_flags & VM_MIXEDMAP) && pfn_valid(pfn));": every pfn the model maps is RAM.
+        if ((vma.Flags & VmFlags.MixedMap) != 0)
+            throw new KernelBugException("vmf_insert_pfn_prot", "VM_MIXEDMAP && pfn_valid(pfn)");
+        // "if (addr < vma->vm_start || addr >= vma->vm_end) return VM_FAULT_SIGBUS;"
+        if (address < vma.Start || address >= vma.End) return VmFault.SigBus;
+
+        // insert_pfn: an already-present PTE is left alone (no BUG, no error).
+        if (mm.PteAt(address) is null)
+        {
+            mm.SetPte(address, new Pte(pfn, vma.PageProt, PteKind.Special));
+        }
+
+        return VmFault.NoPage;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Mmap.Model.Faults;
+
+public enum AccessKind
+{
+    Read,
+    Write,
+}

@@ -1,0 +1,135 @@
+using Mmap.Model.Driver;
+using Mmap.Model.Kernel;
+using Mmap.Model.Mm;
+
+namespace Mmap.Model.Faults;
+
+/// <summary>
+/// The x86 user page-fault path: find the VMA, check access against its flags, then let the core MM
+/// resolve the PTE (anonymous fault, ->fault, SIGBUS, write-protect / CoW).
+/// Source: arch/x86/mm/fault.c do_user_addr_fault, access_error; mm/memory.c handle_pte_fault,
+/// do_anonymous_page, do_fault, do_read_fault, do_cow_fault, do_shared_fault, do_wp_page,
+/// wp_page_copy, wp_pfn_shared, vm_normal_page (6.1). R5.1–R5.5.
+/// </summary>
+public static class PageFaultHandler
+{
+    /// <summary>Handles a fault at <paramref name="address"/>; Done means the access can be retried.</summary>
+    public static (OutcomeKind Kind, string? Why) Handle(Machine machine, ulong address, bool write)
+    {
+        var mm = machine.Mm;
+        var vma = mm.Find(address);
+        // "if (unlikely(!vma)) { bad_area(regs, error_code, address); ...}" → SEGV_MAPERR
+        if (vma is null) return (OutcomeKind.SigSegvMapErr, "no VMA here");
+
+        var pte = mm.PteAt(address);
+        if (AccessError(vma, write, pte)) return (OutcomeKind.SigSegvAccErr, $"the VMA forbids it (vm_flags {vma.Flags.ToHex()})");
+
+        var page = address & PageGeometry.PageMask;
+        if (pte is null)
+        {
+            return vma.IsAnonymous ? AnonymousFault(machine, vma, page, write) : FileFault(machine, vma, page, write);
+        }
+
+        return write ? WriteProtectFault(machine, vma, page, pte.Value) : (OutcomeKind.Done, null);
+    }
+
+    /// <summary>
+    /// access_error: a write needs VM_WRITE; a protection fault on a read is an error; a read needs one
+    /// of VM_READ|VM_WRITE|VM_EXEC.
+    /// </summary>
+    private static bool AccessError(Vma vma, bool write, Pte? pte)
+    {
+        if (write) return (vma.Flags & VmFlags.Write) == 0;
+        // "if (unlikely(error_code & X86_PF_PROT)) return 1;" — a present but unreadable PTE on a read.
+        if (pte is { } p && !p.Prot.UserReadable && p.Prot != PageProt.None) return true;
+        return (vma.Flags & VmFlagMasks.Access) == 0;
+    }
+
+    /// <summary>do_anonymous_page: read maps the zero page, write a new zeroed anonymous page.</summary>
+    private static (OutcomeKind, string?) AnonymousFault(Machine machine, Vma vma, ulong page, bool write)
+    {
+        if (!write)
+        {
+            machine.Mm.SetPte(page, new Pte(Memory.PhysicalMemory.ZeroPfn, PageProt.ReadOnly, PteKind.Special));
+            return (OutcomeKind.Done, null);
+        }
+
+        var pfn = machine.Memory.AllocateAnonymous();
+        machine.Mm.SetPte(page, new Pte(pfn, vma.PageProt.WithWrite(), PteKind.Anonymous));
+        return (OutcomeKind.Done, null);
+    }
+
+    /// <summary>do_fault: no ->fault means SIGBUS; otherwise read, CoW or shared fault.</summary>
+    private static (OutcomeKind, string?) FileFault(Machine machine, Vma vma, ulong page, bool write)
+    {
+        if (vma.Ops != VmOps.DriverFault)
+        {
+            // do_fault: "if (!vma->vm_ops->fault) { ... if (unlikely(pte_none(*vmf->pte))) ret = VM_FAULT_SIGBUS;"
+            return (OutcomeKind.SigBus, "no PTE and no ->fault handler (mm/memory.c do_fault)");
+        }
+
+        var (result, pfn) = machine.Driver.Fault(vma, page);
+        switch (result)
+        {
+            case VmFault.SigBus:
+                return (OutcomeKind.SigBus, "->fault returned VM_FAULT_SIGBUS");
+            case VmFault.NoPage:
+                return (OutcomeKind.Done, null);
+        }
+
+        if (write && (vma.Flags & VmFlags.Shared) == 0)
+        {
+            // do_cow_fault: copy vmf->page into a new anonymous page, map it writable.
+            var copy = machine.Memory.AllocateAnonymous();
+            machine.Memory[copy].CopyFrom(machine.Memory[pfn]);
+            machine.Mm.SetPte(page, new Pte(copy, vma.PageProt.WithWrite(), PteKind.Anonymous));
+            return (OutcomeKind.Done, "do_cow_fault: private copy, the device page is unchanged");
+        }
+
+        // do_read_fault / do_shared_fault → finish_fault: map vmf->page; writable only when shared and writing.
+        var prot = write ? vma.PageProt.WithWrite() : vma.PageProt;
+        machine.Mm.SetPte(page, new Pte(pfn, prot, PteKind.Page));
+        return (OutcomeKind.Done, null);
+    }
+
+    /// <summary>do_wp_page: a write to a present read-only PTE in a VM_WRITE VMA.</summary>
+    private static (OutcomeKind, string?) WriteProtectFault(Machine machine, Vma vma, ulong page, Pte pte)
+    {
+        if (pte.Prot.UserWritable) return (OutcomeKind.Done, null);
+
+        // "if ((vma->vm_flags & (VM_WRITE|VM_SHARED)) == (VM_WRITE|VM_SHARED))": wp_pfn_shared / wp_page_shared
+        // make the existing PTE writable.
+        if (vma.Flags.Has(VmFlags.Write | VmFlags.Shared))
+        {
+            machine.Mm.SetPte(page, pte with { Prot = pte.Prot.WithWrite() });
+            return (OutcomeKind.Done, "shared VMA: the PTE becomes writable");
+        }
+
+        if (pte.Kind == PteKind.Anonymous)
+        {
+            // An exclusive anonymous page is reused in place.
+            machine.Mm.SetPte(page, pte with { Prot = pte.Prot.WithWrite() });
+            return (OutcomeKind.Done, null);
+        }
+
+        // wp_page_copy: vm_normal_page() is NULL for a special PTE; __wp_page_copy_user copies the 4 KiB
+        // through the read-only mapping either way. The device page is never modified.
+        var copy = machine.Memory.AllocateAnonymous();
+        machine.Memory[copy].CopyFrom(machine.Memory[pte.Pfn]);
+        machine.Mm.SetPte(page, new Pte(copy, vma.PageProt.WithWrite(), PteKind.Anonymous));
+        return (OutcomeKind.Done, "CoW: private copy, the device page is unchanged");
+    }
+
+    /// <summary>
+    /// populate_vma_page_range: prefault every page, with FOLL_WRITE for a private writable VMA
+    /// ("if ((vma->vm_flags &amp; (VM_WRITE | VM_SHARED)) == VM_WRITE) gup_flags |= FOLL_WRITE;"). Errors are ignored.
+    /// </summary>
+    public static void Populate(Machine machine, Vma vma)
+    {
+        var write = (vma.Flags & (VmFlags.Write | VmFlags.Shared)) == VmFlags.Write;
+        for (var page = vma.Start; page < vma.End; page += PageGeometry.PageSize)
+        {
+            if (machine.Mm.PteAt(page) is null || write) Handle(machine, page, write);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+namespace Mmap.Model.Kernel;
+
+/// <summary>
+/// <c>vm_get_page_prot</c>: <c>protection_map[vm_flags &amp; (VM_READ|VM_WRITE|VM_EXEC|VM_SHARED)]</c>.
+/// Indexed by VM_SHARED, not VM_MAYSHARE. Source: arch/x86/mm/pgprot.c, mm/mmap.c vm_get_page_prot. R1.4.
+/// </summary>
+public static class ProtectionMap
+{
+    public static PageProt VmGetPageProt(VmFlags flags)
+    {
+        var shared = (flags & VmFlags.Shared) != 0;
+        var read = (flags & VmFlags.Read) != 0;
+        var write = (flags & VmFlags.Write) != 0;
+        var exec = (flags & VmFlags.Exec) != 0;
+        if (!read && !write && !exec)
+        {
+            return PageProt.None;
+        }
+
+        if (exec)
+        {
+            return write && shared ? PageProt.SharedExec : PageProt.ReadOnlyExec;
+        }
+
+        return write && shared ? PageProt.Shared : PageProt.ReadOnly;
+    }
+}

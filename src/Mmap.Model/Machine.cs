@@ -1,0 +1,71 @@
+using Mmap.Model.Driver;
+using Mmap.Model.Kernel;
+using Mmap.Model.Memory;
+using Mmap.Model.Mm;
+using Mmap.Model.Proc;
+using Mmap.Model.Tracing;
+
+namespace Mmap.Model;
+
+/// <summary>
+/// One kernel with one loaded character-device driver and one user process: the state every syscall,
+/// fault and driver call of the model works on. Deterministic: the same calls give the same trace.
+/// </summary>
+public sealed class Machine
+{
+    public Machine(DriverStrategy driver, KernelVersion version = KernelVersion.Linux6_1, string devicePath = "/dev/mymmap")
+    {
+        Version = version;
+        Strategy = driver;
+        Node = new DeviceNode(devicePath);
+        Memory = new PhysicalMemory();
+        Buffer = new DeviceBuffer(driver.Buffer, driver.Pages, Memory);
+        Driver = new DeviceDriver(this);
+        Driver.Load();
+        Trace.Add(new DeviceLoaded(devicePath, driver.Buffer, Buffer.Pfns));
+    }
+
+    public KernelVersion Version { get; }
+
+    public DriverStrategy Strategy { get; }
+
+    public DeviceNode Node { get; }
+
+    public PhysicalMemory Memory { get; }
+
+    public DeviceBuffer Buffer { get; }
+
+    public DeviceDriver Driver { get; }
+
+    public AddressSpace Mm { get; } = new();
+
+    public Trace Trace { get; } = new();
+
+    /// <summary>The process's open device file (its only fd), or null.</summary>
+    public OpenFile? OpenFile { get; set; }
+
+    /// <summary>The program's local buffer used by read(2)/write(2) on the device.</summary>
+    public byte[] UserBuffer { get; set; } = [];
+
+    /// <summary>Set once a kernel BUG killed the process: later steps do not run.</summary>
+    public KernelBugHit? Bug { get; private set; }
+
+    public bool IsDead => Bug is not null;
+
+    public ulong? PreviousProcTotal { get; set; }
+
+    /// <summary>Runs <paramref name="action"/>; a kernel BUG inside it is recorded and kills the process.</summary>
+    public T GuardBug<T>(Func<T> action, T onBug)
+    {
+        try
+        {
+            return action();
+        }
+        catch (KernelBugException bug)
+        {
+            Bug = new KernelBugHit(bug.Function, bug.Condition);
+            Trace.Add(Bug);
+            return onBug;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using Mmap.Model.Kernel;
+
+namespace Mmap.Model.Mm;
+
+/// <summary>
+/// A process's <c>mm_struct</c> as far as the model needs it: the VMAs, sorted and disjoint, and the
+/// page table (one entry per mapped virtual page).
+/// </summary>
+public sealed class AddressSpace
+{
+    /// <summary>sysctl vm.max_map_count default: USHRT_MAX - 5 (include/linux/mm.h DEFAULT_MAX_MAP_COUNT).</summary>
+    public const int MaxMapCount = 65530;
+
+    private readonly List<Vma> _vmas = new();
+    private readonly SortedDictionary<ulong, Pte> _ptes = new();
+
+    public IReadOnlyList<Vma> Vmas => _vmas;
+
+    public IReadOnlyDictionary<ulong, Pte> Ptes => _ptes;
+
+    public int MapCount => _vmas.Count;
+
+    /// <summary>The VMA containing <paramref name="address"/>, or null.</summary>
+    public Vma? Find(ulong address)
+    {
+        foreach (var vma in _vmas)
+        {
+            if (vma.Contains(address)) return vma;
+            if (vma.Start > address) break;
+        }
+
+        return null;
+    }
+
+    /// <summary>find_vma: the first VMA with End &gt; address, or null.</summary>
+    public Vma? FindFrom(ulong address)
+    {
+        foreach (var vma in _vmas)
+        {
+            if (vma.End > address) return vma;
+        }
+
+        return null;
+    }
+
+    public IEnumerable<Vma> Overlapping(ulong start, ulong end) =>
+        _vmas.Where(v => v.Start < end && v.End > start).ToList();
+
+    public bool IsFree(ulong start, ulong end) => !_vmas.Any(v => v.Start < end && v.End > start);
+
+    public void Insert(Vma vma)
+    {
+        var index = 0;
+        while (index < _vmas.Count && _vmas[index].Start < vma.Start) index++;
+        _vmas.Insert(index, vma);
+    }
+
+    public void Remove(Vma vma) => _vmas.Remove(vma);
+
+    public Pte? PteAt(ulong address) =>
+        _ptes.TryGetValue(address & PageGeometry.PageMask, out var pte) ? pte : null;
+
+    public void SetPte(ulong address, Pte pte) => _ptes[address & PageGeometry.PageMask] = pte;
+
+    /// <summary>zap_page_range: removes every PTE in [start, end); returns how many there were.</summary>
+    public int Zap(ulong start, ulong end)
+    {
+        var keys = _ptes.Keys.Where(k => k >= start && k < end).ToList();
+        foreach (var key in keys) _ptes.Remove(key);
+        return keys.Count;
+    }
+
+    /// <summary>Total size of all VMAs in bytes (what the lab's procfs entry reports).</summary>
+    public ulong TotalVm => _vmas.Aggregate(0UL, (sum, v) => sum + v.Length);
+}

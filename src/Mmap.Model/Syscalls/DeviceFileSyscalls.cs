@@ -1,0 +1,59 @@
+using Mmap.Model.Driver;
+using Mmap.Model.Kernel;
+using Mmap.Model.Mm;
+using Mmap.Model.Tracing;
+
+namespace Mmap.Model.Syscalls;
+
+/// <summary>
+/// open/close/read/write on the device node. close() does not unmap: each VMA holds its own file
+/// reference (R6.7). Source: fs/open.c, fs/read_write.c vfs_read/vfs_write (6.1).
+/// </summary>
+public static class DeviceFileSyscalls
+{
+    public static SyscallResult Open(Machine machine, OpenFlags flags)
+    {
+        machine.OpenFile = new OpenFile(flags);
+        machine.Trace.Add(new DeviceOpened(machine.Node.Path, flags));
+        return SyscallResult.Ok();
+    }
+
+    public static SyscallResult Close(Machine machine)
+    {
+        if (machine.OpenFile is null) return SyscallResult.Fail(Errno.EBADF);
+        machine.OpenFile = null;
+        machine.Trace.Add(new DeviceClosed());
+        return SyscallResult.Ok();
+    }
+
+    /// <summary>read(2) into the program's buffer.</summary>
+    public static SyscallResult Read(Machine machine, ulong length)
+    {
+        var result = Io(machine, FMode.Read, () => machine.Driver.Read(length));
+        machine.Trace.Add(new DeviceIo(false, length, result.Error is { } e ? -(long)e : (long)result.Value));
+        return result;
+    }
+
+    /// <summary>write(2) of a buffer of <paramref name="length"/> bytes with <paramref name="pattern"/> at each page start.</summary>
+    public static SyscallResult Write(Machine machine, ulong length, IReadOnlyList<byte> pattern)
+    {
+        var data = new byte[length];
+        for (ulong page = 0; page < length; page += PageGeometry.PageSize)
+        {
+            for (var i = 0; i < pattern.Count && page + (ulong)i < length; i++) data[page + (ulong)i] = pattern[i];
+        }
+
+        var result = Io(machine, FMode.Write, () => machine.Driver.Write(data));
+        machine.Trace.Add(new DeviceIo(true, length, result.Error is { } e ? -(long)e : (long)result.Value));
+        return result;
+    }
+
+    private static SyscallResult Io(Machine machine, FMode needed, Func<long> operation)
+    {
+        // vfs_read: "if (!(file->f_mode & FMODE_READ)) return -EBADF;"; likewise FMODE_WRITE for vfs_write.
+        if (machine.OpenFile is not { } file || (file.Mode & needed) == 0) return SyscallResult.Fail(Errno.EBADF);
+        // "if (!(file->f_mode & FMODE_CAN_READ)) return -EINVAL;": no .read/.write operation.
+        if (machine.Strategy.Fops == FileOperationsKind.None) return SyscallResult.Fail(Errno.EINVAL);
+        return SyscallResult.Ok((ulong)operation());
+    }
+}

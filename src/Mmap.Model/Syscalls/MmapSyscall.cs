@@ -1,0 +1,201 @@
+using Mmap.Model.Driver;
+using Mmap.Model.Kernel;
+using Mmap.Model.Mm;
+using Mmap.Model.Tracing;
+
+namespace Mmap.Model.Syscalls;
+
+/// <summary>
+/// mmap(2) on the device fd or anonymous memory, check by check in the kernel's order; the first
+/// failing check decides the errno.
+/// Source: arch/x86/kernel/sys_x86_64.c sys_mmap, mm/mmap.c ksys_mmap_pgoff, do_mmap, mmap_region,
+/// file_mmap_ok; mm/util.c vm_mmap_pgoff (6.1.192). R2.1–R2.6.
+/// </summary>
+public static class MmapSyscall
+{
+    public static SyscallResult Mmap(Machine machine, MmapRequest request)
+    {
+        machine.Trace.Add(new MmapCalled(request.Label, request.Address, request.Length, request.Prot, request.Flags, request.Offset));
+        var result = machine.GuardBug(() => DoMmap(machine, request), SyscallResult.Bug);
+        if (!result.KernelBug)
+        {
+            machine.Trace.Add(new MmapReturned(request.Label, result.Value, result.Error, null));
+        }
+
+        return result;
+    }
+
+    private static SyscallResult DoMmap(Machine machine, MmapRequest r)
+    {
+        var flags = r.Flags;
+        var anonymous = (flags & MapFlags.Anonymous) != 0;
+        var addr = r.Address;
+
+        // sys_mmap (x86-64): "if (off & ~PAGE_MASK) return -EINVAL;"
+        if (!PageGeometry.IsAligned(r.Offset)) return SyscallResult.Fail(Errno.EINVAL);
+        var pgoff = r.Offset >> PageGeometry.PageShift;
+
+        // ksys_mmap_pgoff: "file = fget(fd); if (!file) return -EBADF;" and MAP_HUGETLB on a non-hugetlbfs file.
+        OpenFile? file = null;
+        if (!anonymous)
+        {
+            file = machine.OpenFile;
+            if (file is null) return SyscallResult.Fail(Errno.EBADF);
+            if ((flags & MapFlags.HugeTlb) != 0) return SyscallResult.Fail(Errno.EINVAL);
+        }
+
+        // do_mmap: "if (!len) return -EINVAL;"
+        if (r.Length == 0) return SyscallResult.Fail(Errno.EINVAL);
+
+        // "if (flags & MAP_FIXED_NOREPLACE) flags |= MAP_FIXED;" and round_hint_to_min for hints.
+        if ((flags & MapFlags.FixedNoReplace) != 0) flags |= MapFlags.Fixed;
+        var isFixed = (flags & MapFlags.Fixed) != 0;
+        if (!isFixed) addr = RoundHintToMin(addr);
+
+        // "len = PAGE_ALIGN(len); if (!len) return -ENOMEM;"
+        var len = PageGeometry.Align(r.Length);
+        if (len == 0) return SyscallResult.Fail(Errno.ENOMEM);
+
+        // "if ((pgoff + (len >> PAGE_SHIFT)) < pgoff) return -EOVERFLOW;"
+        if (unchecked(pgoff + (len >> PageGeometry.PageShift)) < pgoff) return SyscallResult.Fail(Errno.EOVERFLOW);
+
+        // "if (mm->map_count > sysctl_max_map_count) return -ENOMEM;"
+        if (machine.Mm.MapCount > AddressSpace.MaxMapCount) return SyscallResult.Fail(Errno.ENOMEM);
+
+        var (address, areaError) = UnmappedArea.Find(machine.Mm, addr, len, isFixed);
+        if (areaError is { } areaErrno) return SyscallResult.Fail(areaErrno);
+
+        // "if (flags & MAP_FIXED_NOREPLACE) { if (find_vma_intersection(mm, addr, addr + len)) return -EEXIST; }"
+        if ((flags & MapFlags.FixedNoReplace) != 0 && !machine.Mm.IsFree(address, address + len))
+        {
+            return SyscallResult.Fail(Errno.EEXIST);
+        }
+
+        var vmFlags = MmapFlagsCalculation.Initial(r.Prot, flags);
+        // MAP_LOCKED: can_do_mlock() and mlock_future_check() pass for the model's root caller.
+
+        var type = flags & MapFlags.TypeMask;
+        if (file is not null)
+        {
+            // file_mmap_ok: "if (pgoff > maxsize >> PAGE_SHIFT) / (maxsize - len) ..." with maxsize = ULONG_MAX
+            // for a char device: EOVERFLOW iff pgoff > (ULONG_MAX - len) >> PAGE_SHIFT (R2.4).
+            if (pgoff > (ulong.MaxValue - len) >> PageGeometry.PageShift) return SyscallResult.Fail(Errno.EOVERFLOW);
+
+            var mode = file.Mode;
+            switch (type)
+            {
+                case MapFlags.Shared:
+                case MapFlags.SharedValidate:
+                    if (type == MapFlags.Shared)
+                    {
+                        // "case MAP_SHARED: flags &= LEGACY_MAP_MASK; fallthrough;" (unknown flags dropped)
+                        flags &= MapFlagMasks.Legacy;
+                    }
+                    else if ((flags & ~MapFlagMasks.Legacy) != 0)
+                    {
+                        // "if (flags & ~flags_mask) return -EOPNOTSUPP;" (a char device has no mmap_supported_flags)
+                        return SyscallResult.Fail(Errno.EOPNOTSUPP);
+                    }
+
+                    // "if (prot & PROT_WRITE) { if (!(file->f_mode & FMODE_WRITE)) return -EACCES; ..."
+                    if ((r.Prot & Prot.Write) != 0 && (mode & FMode.Write) == 0) return SyscallResult.Fail(Errno.EACCES);
+                    vmFlags = MmapFlagsCalculation.ForSharedFile(vmFlags, mode);
+                    goto case MapFlags.Private;
+                case MapFlags.Private:
+                    // "if (!(file->f_mode & FMODE_READ)) return -EACCES;"
+                    if ((mode & FMode.Read) == 0) return SyscallResult.Fail(Errno.EACCES);
+                    // path_noexec: /dev (devtmpfs) is not mounted noexec in the model.
+                    // "if (!file->f_op->mmap) return -ENODEV;"
+                    if (!machine.Driver.HasMmap) return SyscallResult.Fail(Errno.ENODEV);
+                    // "if (vm_flags & (VM_GROWSDOWN|VM_GROWSUP)) return -EINVAL;"
+                    if ((vmFlags & VmFlags.GrowsDown) != 0) return SyscallResult.Fail(Errno.EINVAL);
+                    break;
+                default:
+                    return SyscallResult.Fail(Errno.EINVAL);
+            }
+        }
+        else
+        {
+            switch (type)
+            {
+                case MapFlags.Shared:
+                    // "if (vm_flags & (VM_GROWSDOWN|VM_GROWSUP)) return -EINVAL; pgoff = 0; vm_flags |= VM_SHARED | VM_MAYSHARE;"
+                    if ((vmFlags & VmFlags.GrowsDown) != 0) return SyscallResult.Fail(Errno.EINVAL);
+                    pgoff = 0;
+                    vmFlags |= VmFlags.Shared | VmFlags.MayShare;
+                    break;
+                case MapFlags.Private:
+                    // "pgoff = addr >> PAGE_SHIFT;"
+                    pgoff = address >> PageGeometry.PageShift;
+                    break;
+                default:
+                    return SyscallResult.Fail(Errno.EINVAL);
+            }
+        }
+
+        // "if (flags & MAP_NORESERVE) { if (sysctl_overcommit_memory != OVERCOMMIT_NEVER) vm_flags |= VM_NORESERVE; ..."
+        if ((flags & MapFlags.NoReserve) != 0) vmFlags |= VmFlags.NoReserve;
+
+        return MmapRegion(machine, r.Label, file, address, len, vmFlags, pgoff, flags);
+    }
+
+    /// <summary>round_hint_to_min: a non-fixed hint is page-rounded down and raised to mmap_min_addr.</summary>
+    private static ulong RoundHintToMin(ulong hint)
+    {
+        hint &= PageGeometry.PageMask;
+        return hint != 0 && hint < PageGeometry.MmapMinAddr ? PageGeometry.MmapMinAddr : hint;
+    }
+
+    /// <summary>mmap_region / __mmap_region (6.1.192).</summary>
+    private static SyscallResult MmapRegion(Machine machine, string label, OpenFile? file, ulong address, ulong len,
+        VmFlags vmFlags, ulong pgoff, MapFlags flags)
+    {
+        var mm = machine.Mm;
+
+        // "Clear old maps, set up prev and uf": MAP_FIXED replaces whatever overlaps, before the driver runs.
+        MunmapSyscall.UnmapRange(machine, address, address + len);
+
+        // "if (accountable_mapping(file, vm_flags)) { ... vm_flags |= VM_ACCOUNT; }"
+        if (MmapFlagsCalculation.IsAccountable(vmFlags)) vmFlags |= VmFlags.Account;
+
+        var vma = new Vma(address, address + len, vmFlags, pgoff, file is null ? VmOps.Anonymous : VmOps.Dummy, file)
+        {
+            Label = label,
+        };
+
+        if (file is not null)
+        {
+            // "vma->vm_file = get_file(file); error = mmap_file(file, vma);"
+            var error = machine.Driver.Mmap(vma, label);
+            if (error != ReturnCodes.Ok)
+            {
+                // unmap_and_free_vma: "Undo any partial mapping done by a device driver." (R2.5)
+                var zapped = mm.Zap(vma.Start, vma.End);
+                machine.Trace.Add(new ModelNote($"->mmap failed: unmap_region zapped {zapped} PTEs, the VMA is freed"));
+                return SyscallResult.Fail((Errno)(-error));
+            }
+        }
+
+        mm.Insert(vma);
+
+        // "if (vm_flags & VM_LOCKED) { if ((vm_flags & VM_SPECIAL) || ...) vma->vm_flags &= VM_LOCKED_CLEAR_MASK; }"
+        if ((vma.Flags & VmFlags.Locked) != 0 && (vma.Flags & VmFlagMasks.Special) != 0)
+        {
+            vma.Flags &= ~(VmFlags.Locked | VmFlags.LockOnFault);
+        }
+
+        // "vma->vm_flags |= VM_SOFTDIRTY;" (CONFIG_MEM_SOFT_DIRTY=y in Debian's x86-64 config), then
+        // vma_set_page_prot(vma): no write-notify for a char device, so vm_page_prot = vm_get_page_prot(flags).
+        vma.Flags |= VmFlags.SoftDirty;
+        vma.SetPageProtFromFlags();
+
+        // mm_populate for MAP_POPULATE / VM_LOCKED; __mm_populate skips VM_IO|VM_PFNMAP VMAs.
+        if (((flags & MapFlags.Populate) != 0 || (vma.Flags & VmFlags.Locked) != 0)
+            && (vma.Flags & (VmFlags.Io | VmFlags.PfnMap)) == 0)
+        {
+            Faults.PageFaultHandler.Populate(machine, vma);
+        }
+
+        return SyscallResult.Ok(address);
+    }
+}

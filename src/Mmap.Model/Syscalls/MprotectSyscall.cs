@@ -1,0 +1,127 @@
+using Mmap.Model.Kernel;
+using Mmap.Model.Mm;
+using Mmap.Model.Tracing;
+
+namespace Mmap.Model.Syscalls;
+
+/// <summary>
+/// mprotect(2). Asking for R, W or X without the matching VM_MAY* bit is EACCES; that is how a
+/// MAP_SHARED mapping of an O_RDONLY fd, or a VMA whose driver cleared VM_MAYWRITE, stays read-only.
+/// Not atomic: VMAs already changed keep the new protection when a later one fails.
+/// Source: mm/mprotect.c do_mprotect_pkey, mprotect_fixup, change_protection (6.1). R6.1.
+/// </summary>
+public static class MprotectSyscall
+{
+    public static SyscallResult Mprotect(Machine machine, ulong start, ulong length, Prot prot)
+    {
+        var (result, why) = Apply(machine, start, length, prot);
+        machine.Trace.Add(new MprotectCalled(start, length, prot, result.Error, why));
+        return result;
+    }
+
+    private static (SyscallResult, string?) Apply(Machine machine, ulong start, ulong length, Prot prot)
+    {
+        var mm = machine.Mm;
+        var grows = prot & (Prot.GrowsDown | Prot.GrowsUp);
+        prot &= ~(Prot.GrowsDown | Prot.GrowsUp);
+        // "if (grows == (PROT_GROWSDOWN|PROT_GROWSUP)) return -EINVAL;"
+        if (grows == (Prot.GrowsDown | Prot.GrowsUp)) return (SyscallResult.Fail(Errno.EINVAL), null);
+        // "if (start & ~PAGE_MASK) return -EINVAL;"
+        if (!PageGeometry.IsAligned(start)) return (SyscallResult.Fail(Errno.EINVAL), null);
+        // "if (!len) return 0;"
+        if (length == 0) return (SyscallResult.Ok(), null);
+        // "len = PAGE_ALIGN(len); end = start + len; if (end <= start) return -ENOMEM;"
+        var end = unchecked(start + PageGeometry.Align(length));
+        if (end <= start) return (SyscallResult.Fail(Errno.ENOMEM), null);
+        // arch_validate_prot: "(prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM)) == 0"
+        if ((prot & ~(Prot.Read | Prot.Write | Prot.Exec | Prot.Sem)) != 0) return (SyscallResult.Fail(Errno.EINVAL), null);
+
+        var vma = mm.FindFrom(start);
+        // "if (!vma) goto out;" with error = -ENOMEM
+        if (vma is null) return (SyscallResult.Fail(Errno.ENOMEM), "no VMA at or after the start");
+        if ((grows & Prot.GrowsDown) != 0)
+        {
+            // "if (!(vma->vm_flags & VM_GROWSDOWN)) goto out;" with error = -EINVAL
+            if (vma.Start >= end) return (SyscallResult.Fail(Errno.ENOMEM), null);
+            start = vma.Start;
+            if ((vma.Flags & VmFlags.GrowsDown) == 0) return (SyscallResult.Fail(Errno.EINVAL), null);
+        }
+        else if (vma.Start > start)
+        {
+            return (SyscallResult.Fail(Errno.ENOMEM), "the range starts in a hole");
+        }
+
+        var newVmFlagsBase = prot.ToVmFlags();
+        var cursor = start;
+        while (true)
+        {
+            // "newflags = calc_vm_prot_bits(prot, new_vma_pkey); newflags |= (vma->vm_flags & ~mask_off_old_flags);"
+            var newFlags = newVmFlagsBase | (vma.Flags & ~VmFlagMasks.Access);
+            // "if ((newflags & ~(newflags >> 4)) & VM_ACCESS_FLAGS) { error = -EACCES; break; }"
+            if ((((ulong)newFlags & ~((ulong)newFlags >> 4)) & (ulong)VmFlagMasks.Access) != 0)
+            {
+                return (SyscallResult.Fail(Errno.EACCES), $"{KernelNames.Spell(prot)} needs VM_MAY* bits the VMA lacks ({vma.Flags.ToHex()})");
+            }
+
+            var pieceEnd = Math.Min(vma.End, end);
+            var error = Fixup(machine, vma, cursor, pieceEnd, newFlags);
+            if (error is { } e) return (SyscallResult.Fail(e), null);
+
+            cursor = pieceEnd;
+            if (cursor >= end) return (SyscallResult.Ok(), null);
+            // "if (!vma || vma->vm_start != nstart) { error = -ENOMEM; break; }"
+            vma = mm.FindFrom(cursor);
+            if (vma is null || vma.Start != cursor) return (SyscallResult.Fail(Errno.ENOMEM), "a hole inside the range");
+        }
+    }
+
+    /// <summary>mprotect_fixup: split to [start, end), set the flags, rewrite every present PTE.</summary>
+    private static Errno? Fixup(Machine machine, Vma vma, ulong start, ulong end, VmFlags newFlags)
+    {
+        var mm = machine.Mm;
+        // "if (newflags == oldflags) { *pprev = vma; return 0; }": no PTE rewrite.
+        if (newFlags == vma.Flags) return null;
+
+        // Making a private mapping writable charges it: "newflags |= VM_ACCOUNT".
+        if ((newFlags & VmFlags.Write) != 0
+            && (vma.Flags & (VmFlags.Account | VmFlags.Write | VmFlags.HugeTlb | VmFlags.Shared | VmFlags.NoReserve)) == 0)
+        {
+            newFlags |= VmFlags.Account;
+        }
+
+        var target = vma;
+        if (target.Start < start)
+        {
+            if (VmaSplit.Split(mm, target, start, out var upper) is { } e) return e;
+            target = upper!;
+        }
+
+        if (target.End > end)
+        {
+            if (VmaSplit.Split(mm, target, end, out _) is { } e) return e;
+        }
+
+        target.Flags = newFlags;
+        target.SetPageProtFromFlags();
+        ChangeProtection(mm, target);
+        return null;
+    }
+
+    /// <summary>
+    /// change_protection → change_pte_range: present PTEs get the new vm_page_prot. An exclusive anonymous
+    /// page in a writable private VMA may become writable at once (can_change_pte_writable).
+    /// </summary>
+    private static void ChangeProtection(AddressSpace mm, Vma vma)
+    {
+        foreach (var (address, pte) in mm.Ptes.Where(p => vma.Contains(p.Key)).ToList())
+        {
+            var prot = vma.PageProt;
+            if (pte.Kind == PteKind.Anonymous && (vma.Flags & VmFlags.Write) != 0 && prot.UserReadable)
+            {
+                prot = prot.WithWrite();
+            }
+
+            mm.SetPte(address, pte with { Prot = prot });
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using Mmap.Model.Driver;
+using Mmap.Model.Kernel;
+
+namespace Mmap.Model.Tracing;
+
+/// <summary>The C spellings of constants, as a kernel or C programmer writes them.</summary>
+public static class KernelNames
+{
+    public static string Spell(Prot prot)
+    {
+        if (prot == Kernel.Prot.None) return "PROT_NONE";
+        var parts = new List<string>();
+        if ((prot & Kernel.Prot.Read) != 0) parts.Add("PROT_READ");
+        if ((prot & Kernel.Prot.Write) != 0) parts.Add("PROT_WRITE");
+        if ((prot & Kernel.Prot.Exec) != 0) parts.Add("PROT_EXEC");
+        if ((prot & Kernel.Prot.Sem) != 0) parts.Add("PROT_SEM");
+        if ((prot & Kernel.Prot.GrowsDown) != 0) parts.Add("PROT_GROWSDOWN");
+        if ((prot & Kernel.Prot.GrowsUp) != 0) parts.Add("PROT_GROWSUP");
+        var rest = (uint)prot & ~0x0300000fu;
+        if (rest != 0) parts.Add("0x" + rest.ToString("x"));
+        return string.Join('|', parts);
+    }
+
+    private static readonly (Kernel.MapFlags Flag, string Name)[] MapFlagNames =
+    [
+        (Kernel.MapFlags.Fixed, "MAP_FIXED"), (Kernel.MapFlags.Anonymous, "MAP_ANONYMOUS"), (Kernel.MapFlags.Map32Bit, "MAP_32BIT"),
+        (Kernel.MapFlags.GrowsDown, "MAP_GROWSDOWN"), (Kernel.MapFlags.DenyWrite, "MAP_DENYWRITE"),
+        (Kernel.MapFlags.Executable, "MAP_EXECUTABLE"), (Kernel.MapFlags.Locked, "MAP_LOCKED"),
+        (Kernel.MapFlags.NoReserve, "MAP_NORESERVE"), (Kernel.MapFlags.Populate, "MAP_POPULATE"),
+        (Kernel.MapFlags.NonBlock, "MAP_NONBLOCK"), (Kernel.MapFlags.Stack, "MAP_STACK"), (Kernel.MapFlags.HugeTlb, "MAP_HUGETLB"),
+        (Kernel.MapFlags.Sync, "MAP_SYNC"), (Kernel.MapFlags.FixedNoReplace, "MAP_FIXED_NOREPLACE"),
+        (Kernel.MapFlags.Uninitialized, "MAP_UNINITIALIZED"),
+    ];
+
+    public static IReadOnlyList<(Kernel.MapFlags Flag, string Name)> MapFlagSpellings => MapFlagNames;
+
+    public static string Spell(MapFlags flags)
+    {
+        var parts = new List<string>();
+        var type = flags & Kernel.MapFlags.TypeMask;
+        parts.Add(type switch
+        {
+            Kernel.MapFlags.Shared => "MAP_SHARED",
+            Kernel.MapFlags.Private => "MAP_PRIVATE",
+            Kernel.MapFlags.SharedValidate => "MAP_SHARED_VALIDATE",
+            _ => "0x" + ((uint)type).ToString("x"),
+        });
+        var rest = flags & ~Kernel.MapFlags.TypeMask;
+        foreach (var (flag, name) in MapFlagNames)
+        {
+            if ((rest & flag) != 0)
+            {
+                parts.Add(name);
+                rest &= ~flag;
+            }
+        }
+
+        if (rest != 0) parts.Add("0x" + ((uint)rest).ToString("x"));
+        return string.Join('|', parts);
+    }
+
+    public static string Spell(OpenFlags flags)
+    {
+        var mode = (flags & Kernel.OpenFlags.AccessModeMask) switch
+        {
+            Kernel.OpenFlags.ReadOnly => "O_RDONLY",
+            Kernel.OpenFlags.WriteOnly => "O_WRONLY",
+            Kernel.OpenFlags.ReadWrite => "O_RDWR",
+            _ => "3",
+        };
+        return (flags & Kernel.OpenFlags.Sync) == Kernel.OpenFlags.Sync ? mode + "|O_SYNC" : mode;
+    }
+
+    /// <summary>A kernel-style return: 0, or -EINVAL for a negative errno.</summary>
+    public static string Result(long result) =>
+        result < 0 && Enum.IsDefined(typeof(Errno), (int)-result) ? "-" + ((Errno)(int)-result) : result.ToString();
+
+    public static string Spell(RemapProt prot) => prot == Driver.RemapProt.PageShared ? "PAGE_SHARED" : "vm_page_prot";
+
+    public static string Hex(ulong value) => "0x" + value.ToString("x");
+}

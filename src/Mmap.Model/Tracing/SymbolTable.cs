@@ -1,0 +1,61 @@
+namespace Mmap.Model.Tracing;
+
+/// <summary>
+/// Makes addresses and pfns symbolic so that the model's trace and a real kernel's are comparable:
+/// an address becomes LABEL+0xOFF for the mapping it lies in, a pfn becomes pfn[i] for buffer page i,
+/// or pfn[0]+k for a frame past the buffer's first page that is not a buffer page.
+/// </summary>
+public sealed class SymbolTable
+{
+    private readonly List<(string Label, ulong Start, ulong End)> _mappings = new();
+    private IReadOnlyList<ulong> _pfns = Array.Empty<ulong>();
+
+    public void BindBuffer(IReadOnlyList<ulong> pfns) => _pfns = pfns;
+
+    public void BindMapping(string label, ulong start, ulong end)
+    {
+        _mappings.RemoveAll(m => m.Label == label);
+        _mappings.Add((label, start, end));
+    }
+
+    public string Address(ulong address)
+    {
+        for (var i = _mappings.Count - 1; i >= 0; i--)
+        {
+            var (label, start, end) = _mappings[i];
+            if (address >= start && address < end) return $"{label}+0x{address - start:x}";
+        }
+
+        for (var i = _mappings.Count - 1; i >= 0; i--)
+        {
+            var (label, start, _) = _mappings[i];
+            if (address >= start) return $"{label}+0x{address - start:x}";
+        }
+
+        return "0x" + address.ToString("x");
+    }
+
+    /// <summary>The end of a range: LABEL+0xLEN even when it is one past the mapping.</summary>
+    public string EndAddress(ulong end) => end == 0 ? "0x0" : Address(end - 1) is var s && s.Contains('+')
+        ? s[..s.IndexOf('+')] + "+0x" + (ParseOffset(s) + 1).ToString("x")
+        : "0x" + end.ToString("x");
+
+    public string Pfn(ulong pfn)
+    {
+        for (var i = 0; i < _pfns.Count; i++)
+        {
+            if (_pfns[i] == pfn) return $"pfn[{i}]";
+        }
+
+        if (_pfns.Count > 0 && pfn > _pfns[0]) return $"pfn[0]+{pfn - _pfns[0]}";
+        return "0x" + pfn.ToString("x");
+    }
+
+    /// <summary>vm_pgoff: a buffer pfn after a CoW remap (vm_pgoff = pfn), otherwise the file page offset.</summary>
+    public string PgOff(ulong pgoff) => IsBufferPfn(pgoff) ? Pfn(pgoff) : "0x" + pgoff.ToString("x");
+
+    public bool IsBufferPfn(ulong pfn) => _pfns.Contains(pfn);
+
+    private static ulong ParseOffset(string symbolic) =>
+        Convert.ToUInt64(symbolic[(symbolic.IndexOf("+0x", StringComparison.Ordinal) + 3)..], 16);
+}
