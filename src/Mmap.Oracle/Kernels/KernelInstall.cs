@@ -1,0 +1,19 @@
+namespace Mmap.Oracle.Kernels;
+
+/// <summary>
+/// An unpacked kernel in the cache: the bootable image and the headers tree modules build against.
+/// <paramref name="PackageVersion"/> is the Debian version (e.g. 6.1.192-2), recorded with every result.
+/// </summary>
+public sealed record KernelInstall(KernelSeries Series, string Abi, string PackageVersion, string Root)
+{
+    public string Release => KernelSeries.Release(Abi);
+
+    public string Vmlinuz => Path.Combine(Root, "boot", $"vmlinuz-{Release}");
+
+    public string HeadersDirectory => Path.Combine(Root, "usr", "src", $"linux-headers-{Release}");
+
+    /// <summary>True for kernels that have <c>vm_flags_set/clear</c> (6.3 and later).</summary>
+    public bool HasVmFlagsHelpers => Series != KernelSeries.V6_1;
+
+    public override string ToString() => $"{Release} ({PackageVersion})";
+}
