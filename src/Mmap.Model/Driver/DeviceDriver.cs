@@ -49,7 +49,9 @@ public sealed class DeviceDriver(Machine machine)
         }
 
         var first = Strategy.Pgoff == PgoffPolicy.Honour ? vma.PgOff : 0;
-        if (Strategy.Pgoff == PgoffPolicy.Honour && Strategy.Method != MappingMethod.MapPages
+        // A driver that honours vm_pgoff refuses a range past its buffer in ->mmap; vm_map_pages checks it
+        // itself (ENXIO) and a fault handler checks each page when it is touched (VM_FAULT_SIGBUS).
+        if (Strategy.Pgoff == PgoffPolicy.Honour && Strategy.Method is not (MappingMethod.MapPages or MappingMethod.Fault or MappingMethod.FaultPfn)
             && (first >= (ulong)buffer.PageCount || vma.Pages > (ulong)buffer.PageCount - first))
         {
             return (ReturnCodes.Of(Errno.EINVAL), "vm_pgoff + length beyond the buffer");

@@ -17,10 +17,12 @@ public static class TraceRenderer
     public static string Render(IEnumerable<TraceEvent> events, bool withExplanations = true)
     {
         var symbols = new SymbolTable();
+        ulong lastMmapLength = 0;
         var text = new StringBuilder();
         foreach (var e in events)
         {
-            var (line, why) = RenderLine(e, symbols);
+            if (e is MmapCalled call) lastMmapLength = Kernel.PageGeometry.Align(call.Length);
+            var (line, why) = RenderLine(e, symbols, lastMmapLength);
             if (line is null) continue;
             if (!withExplanations && e is ModelNote) continue;
             text.Append(line);
@@ -43,7 +45,7 @@ public static class TraceRenderer
         return kept.TrimStart().StartsWith('#') ? "" : kept.TrimEnd();
     }
 
-    private static (string? Line, string? Why) RenderLine(TraceEvent e, SymbolTable s)
+    private static (string? Line, string? Why) RenderLine(TraceEvent e, SymbolTable s, ulong mmapLength)
     {
         const string In = "  ";
         switch (e)
@@ -75,7 +77,7 @@ public static class TraceRenderer
                 return ($"{In}->mmap = {KernelNames.Result(d.Result)} vm_flags={d.Flags.ToHexString()} vm_pgoff={s.PgOff(d.PgOff)}", d.Why);
             case MmapReturned m:
                 if (m.Error is { } error) return ($"= -{error}", m.Why);
-                s.BindMapping(m.Label, m.Address, ulong.MaxValue);
+                s.BindMapping(m.Label, m.Address, m.Address + mmapLength);
                 return ($"= {m.Label}", m.Why);
             case FaultHandlerCalled f:
                 return ($"{In}->fault {s.Address(f.Address)} pgoff={s.PgOff(f.PgOff)} = {f.Result}", f.Why);

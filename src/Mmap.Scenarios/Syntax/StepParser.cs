@@ -182,8 +182,17 @@ public sealed class StepParser(ValueParser values, Action<Token, string, string,
         }
 
         if (plus < 0) return new AddressRef(name, 0);
-        var offset = values.Size(new Token(token.Text[(plus + 1)..], token.Column + plus + 1), "address.offset");
-        return offset is null ? null : new AddressRef(name, offset.Value);
+        // NAME+TERM[+TERM...], each term a size: VA+3p+4 is 3 pages and 4 bytes in.
+        ulong offset = 0;
+        var column = token.Column + plus + 1;
+        foreach (var term in token.Text[(plus + 1)..].Split('+'))
+        {
+            if (values.Size(new Token(term, column), "address.offset") is not { } size) return null;
+            offset += size;
+            column += term.Length + 1;
+        }
+
+        return new AddressRef(name, offset);
     }
 
     private bool Positional(Token verb, List<Token> args, int count)
