@@ -14,7 +14,7 @@ public sealed class QueryBuilder(string name)
     private readonly List<string> modelSymbols = [];
     private readonly HashSet<string> symbols = [];
 
-    public string Name { get; } = SmtSymbol.Check(name);
+    public string Name { get; } = QueryName.Check(name);
 
     public QueryBuilder Comment(string text)
     {

@@ -20,12 +20,22 @@ public abstract class ProcessSolver(string executable) : ISolver, IEvaluator
     /// <summary>Whether the process reported running out of time (instead of answering).</summary>
     protected abstract bool ReportsTimeout(ProcessRun run);
 
-    public ProofVerdict Check(SmtQuery query, SolverLimits limits)
+    public ProofVerdict Check(SmtQuery query, SolverLimits limits) =>
+        Verdict(Arguments(limits), query.ToScript() + "(get-info :reason-unknown)\n", limits);
+
+    /// <summary>Runs the solver on an exported .smt2 file, as a person would by hand.</summary>
+    public ProofVerdict CheckFile(string path, SolverLimits limits) =>
+        Verdict([.. FileArguments(limits), Path.GetFullPath(path)], "", limits);
+
+    /// <summary>The switches for a run on a file; by default the same as for stdin.</summary>
+    protected virtual IReadOnlyList<string> FileArguments(SolverLimits limits) => Arguments(limits);
+
+    private ProofVerdict Verdict(IReadOnlyList<string> arguments, string stdin, SolverLimits limits)
     {
         ProcessRun run;
         try
         {
-            run = ProcessRunner.Run(Executable, Arguments(limits), query.ToScript() + "(get-info :reason-unknown)\n", limits.Timeout + limits.KillGrace);
+            run = ProcessRunner.Run(Executable, arguments, stdin, limits.Timeout + limits.KillGrace);
         }
         catch (SolverNotFoundException e)
         {

@@ -16,6 +16,8 @@ public sealed class Z3ProcessSolver(string executable = "z3") : ProcessSolver(ex
         string.Create(CultureInfo.InvariantCulture, $"-memory:{limits.MemoryMegabytes}"),
     ];
 
+    protected override IReadOnlyList<string> FileArguments(SolverLimits limits) => Arguments(limits).Skip(1).ToList();
+
     protected override bool ReportsTimeout(ProcessRun run) =>
         run.Stdout.TrimStart().StartsWith("timeout", StringComparison.Ordinal);
 }

@@ -1,0 +1,64 @@
+using Mmap.Smt.Catalogue;
+using Mmap.Smt.Proofs;
+using Mmap.Smt.Solving.Backends;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Mmap.Smt.Tests.Catalogue;
+
+public sealed class TheoremCatalogueTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Every_entry_gets_its_expected_verdict_in_process()
+    {
+        using var z3 = new InProcessZ3Solver();
+        var report = ProofRunner.Run(TheoremCatalogue.All, ProofRunConfiguration.For(z3));
+        output.WriteLine(ProofTable.Render(report));
+        Assert.True(report.AllAsExpected, ProofTable.Render(report));
+        Assert.Equal(0, report.ExitCode);
+    }
+
+    [Fact]
+    public void Names_are_unique_and_every_entry_is_stated_in_words()
+    {
+        var names = TheoremCatalogue.All.Select(t => t.Name).ToList();
+        Assert.Equal(names.Count, names.Distinct().Count());
+        Assert.All(TheoremCatalogue.All, t =>
+        {
+            Assert.Equal(t.Name, t.Query.Name);
+            Assert.True(t.Statement.Length > 40, t.Name);
+        });
+    }
+
+    [Fact]
+    public void The_issue_items_one_to_eight_are_all_there()
+    {
+        foreach (var prefix in new[] { "t1-", "t1b-", "t2-", "t3a-", "t3b-", "t4a-", "t4b-", "t4c-", "t5-", "t6-", "t7a-", "t7b-", "t8-" })
+        {
+            Assert.Contains(TheoremCatalogue.All, t => t.Name.StartsWith(prefix, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Every_refuted_conjecture_decodes_and_yields_a_corpus_scenario()
+    {
+        Assert.All(TheoremCatalogue.All.Where(t => t.Expected == ExpectedVerdict.Refuted), t =>
+        {
+            Assert.NotNull(t.Describe);
+            Assert.NotNull(t.ToScenario);
+        });
+    }
+
+    [Fact]
+    public void Exported_scripts_are_plain_qf_bv_without_solver_specific_options()
+    {
+        Assert.All(TheoremCatalogue.All, t =>
+        {
+            var script = t.Query.ToScript();
+            Assert.Contains("(set-logic QF_BV)", script);
+            Assert.DoesNotContain(":timeout", script);
+            Assert.DoesNotContain("forall", script);
+            Assert.DoesNotContain("exists", script);
+        });
+    }
+}

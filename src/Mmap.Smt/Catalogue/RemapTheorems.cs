@@ -1,0 +1,107 @@
+using Mmap.Smt.Encoding;
+using Mmap.Smt.Proofs;
+using Mmap.Smt.Queries;
+using Mmap.Smt.Terms;
+using static Mmap.Smt.Encoding.KernelConstants;
+
+namespace Mmap.Smt.Catalogue;
+
+/// <summary>Catalogue items 5 and 6, and further facts about a single remap_pfn_range call.</summary>
+public static class RemapTheorems
+{
+    public static Theorem WholeVmaPassesCowCheck()
+    {
+        const string name = "t5-whole-vma-remap-ok-and-pgoff-iff-cow";
+        var q = new QueryBuilder(name).Comment("whole-VMA remap_pfn_range for every vm_flags value");
+        var flags = q.BitVec<W64>("vm_flags");
+        var pgoff = q.BitVec<W64>("vm_pgoff");
+        var pfn = q.BitVec<W64>("pfn");
+        var setup = PerPageSetup.Declare(q);
+        var call = RemapEncoding.Call(setup.Vma(flags, pgoff), setup.Start, pfn, Bv.Pages(setup.Pages));
+        var cow = CowEncoding.IsCowMapping(flags);
+        return new Theorem(name,
+            "A whole-VMA remap_pfn_range (addr = vm_start, size = vm_end − vm_start) succeeds for every vm_flags value, " +
+            "and sets vm_pgoff = pfn exactly when the VMA is CoW (otherwise vm_pgoff is unchanged).",
+            ExpectedVerdict.Proved,
+            q.Claim(call.Succeeds & call.Vma.PgOff.Eq(cow.Ite(pfn, pgoff))));
+    }
+
+    public static Theorem SuccessOnlyAddsFlags()
+    {
+        const string name = "t6-successful-remap-only-adds-flags";
+        var q = new QueryBuilder(name).Comment("flags after a successful remap_pfn_range, any VMA and arguments");
+        var (vma, call) = AnyCall(q);
+        var before = vma.Flags;
+        var after = call.Vma.Flags;
+        return new Theorem(name,
+            "A successful remap_pfn_range never clears a vm_flags bit and always adds VM_IO|VM_PFNMAP|VM_DONTEXPAND|VM_DONTDUMP " +
+            "(0x04044400), for any VMA, address, pfn and size.",
+            ExpectedVerdict.Proved,
+            q.Claim(call.Succeeds.Implies(before.HasNone(~after) & after.HasAll(Bv.U64(VmRemapFlags)))));
+    }
+
+    public static Theorem PreservesCow()
+    {
+        const string name = "x1-remap-never-changes-cow";
+        var q = new QueryBuilder(name).Comment("is_cow_mapping before and after any remap_pfn_range call");
+        var (vma, call) = AnyCall(q);
+        return new Theorem(name,
+            "No remap_pfn_range call, successful or not, changes whether the VMA is CoW (it never touches VM_SHARED or " +
+            "VM_MAYWRITE). This is the invariant behind the per-page induction.",
+            ExpectedVerdict.Proved,
+            q.Claim(CowEncoding.IsCowMapping(vma.Flags).Iff(CowEncoding.IsCowMapping(call.Vma.Flags))));
+    }
+
+    public static Theorem CowIgnoresVmWrite()
+    {
+        const string name = "x2-cow-is-decided-by-maywrite-not-write";
+        var q = new QueryBuilder(name).Comment("is_cow_mapping does not look at VM_WRITE");
+        var flags = q.BitVec<W64>("vm_flags");
+        return new Theorem(name,
+            "CoW is decided by VM_MAYWRITE, not VM_WRITE: flipping VM_WRITE never changes is_cow_mapping, and a CoW VMA " +
+            "always has VM_MAYWRITE and never VM_SHARED.",
+            ExpectedVerdict.Proved,
+            q.Claim(CowEncoding.IsCowMapping(flags).Iff(CowEncoding.IsCowMapping(flags ^ Bv.U64(VmWrite)))
+                & CowEncoding.IsCowMapping(flags).Implies(flags.HasAll(Bv.U64(VmMayWrite)) & flags.HasNone(Bv.U64(VmShared)))));
+    }
+
+    public static Theorem FailureChangesNothingButPat()
+    {
+        const string name = "x3-failed-remap-leaves-vma-but-pat";
+        var q = new QueryBuilder(name).Comment("the VMA after an EINVAL from remap_pfn_range");
+        var (vma, call) = AnyCall(q);
+        return new Theorem(name,
+            "A remap_pfn_range that fails with EINVAL leaves vm_pgoff and every vm_flags bit as they were, except VM_PAT, " +
+            "which untrack_pfn clears.",
+            ExpectedVerdict.Proved,
+            q.Claim(call.FailsWithEinval.Implies(call.Vma.PgOff.Eq(vma.PgOff)
+                & call.Vma.Flags.Eq(vma.Flags & Bv.U64(~VmPat)))));
+    }
+
+    public static Theorem SizeZeroIsBugUnlessCow()
+    {
+        const string name = "x4-size-zero-remap-is-bug-unless-cow";
+        var q = new QueryBuilder(name).Comment("remap_pfn_range with size 0 at a page-aligned address");
+        var (vma, call) = AnyCall(q, sizeZero: true);
+        q.Assume(vma.Start.Ult(vma.End));
+        var cow = CowEncoding.IsCowMapping(vma.Flags);
+        return new Theorem(name,
+            "remap_pfn_range with size 0 at a page-aligned address inside a VMA is not an error code: on a non-CoW VMA it " +
+            "passes the checks and hits BUG_ON(addr >= end), a kernel BUG; only a CoW VMA rejects it first with EINVAL.",
+            ExpectedVerdict.Proved,
+            q.Claim(cow.Ite(call.FailsWithEinval, call.IsKernelBug)));
+    }
+
+    private static (SymbolicVma Vma, RemapOutcome Call) AnyCall(QueryBuilder q, bool sizeZero = false)
+    {
+        var vma = new SymbolicVma(q.BitVec<W64>("vm_start"), q.BitVec<W64>("vm_end"), q.BitVec<W64>("vm_flags"), q.BitVec<W64>("vm_pgoff"));
+        var addr = q.BitVec<W64>("addr");
+        var pfn = q.BitVec<W64>("pfn");
+        var size = sizeZero ? Bv.U64(0) : q.BitVec<W64>("size");
+        if (sizeZero)
+        {
+            q.Assume(Bv.PageAligned(addr) & vma.Start.Ule(addr) & addr.Ult(vma.End));
+        }
+        return (vma, RemapEncoding.Call(vma, addr, pfn, size));
+    }
+}
