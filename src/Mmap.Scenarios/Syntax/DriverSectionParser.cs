@@ -75,8 +75,9 @@ public sealed class DriverSectionParser(ValueParser values, Action<Token, string
 
     public DriverStrategy? Finish(int lastLine)
     {
-        if (!_hasBuffer) error(new Token("", 1), "buffer", "the driver needs 'buffer: kmalloc|vmalloc pages=N'", null);
-        if (!_hasMethod) error(new Token("", 1), "mmap", "the driver needs 'mmap: METHOD'", Vocabulary.Allowed(Vocabulary.Methods));
+        // A key given with a bad value was reported where it stands; only a key never given is "missing".
+        if (!_seen.Contains("buffer")) error(new Token("", 1), "buffer", "the driver needs 'buffer: kmalloc|vmalloc pages=N'", null);
+        if (!_seen.Contains("mmap")) error(new Token("", 1), "mmap", "the driver needs 'mmap: METHOD'", Vocabulary.Allowed(Vocabulary.Methods));
         return _hasBuffer && _hasMethod ? _strategy : null;
     }
 

@@ -1,0 +1,103 @@
+using Mmap.Model.Driver;
+using Mmap.Model.Kernel;
+using Mmap.Model.Memory;
+using Mmap.Model.Mm;
+using Xunit;
+
+namespace Mmap.Model.Tests.Rules;
+
+/// <summary>R4.1–R4.4: vm_insert_page, vm_map_pages and vmf_insert_pfn.</summary>
+public sealed class InsertAndMapPagesTests
+{
+    private const ulong Start = 0x7f0000000000UL;
+    private const ulong Page = PageGeometry.PageSize;
+
+    private static (AddressSpace, Vma, DeviceBuffer) Setup(ulong flags, BufferKind kind = BufferKind.Vmalloc, int bufferPages = 4, ulong vmaPages = 4, ulong pgoff = 0)
+    {
+        var mm = new AddressSpace();
+        var vma = new Vma(Start, Start + vmaPages * Page, (VmFlags)flags, pgoff, VmOps.Dummy, null);
+        mm.Insert(vma);
+        return (mm, vma, new DeviceBuffer(kind, bufferPages, new PhysicalMemory()));
+    }
+
+    [Fact]
+    public void Insert_outside_the_vma_is_efault()
+    {
+        var (mm, vma, buffer) = Setup(0xf9);
+        Assert.Equal(-14, VmInsertPage.Call(mm, vma, Start + 4 * Page, buffer.Pfns[0], buffer).Code);
+    }
+
+    [Fact]
+    public void Insert_into_a_pfnmap_vma_is_a_kernel_bug()
+    {
+        var (mm, vma, buffer) = Setup(0xf9 | 0x400);
+        Assert.Throws<KernelBugException>(() => VmInsertPage.Call(mm, vma, Start, buffer.Pfns[0], buffer));
+    }
+
+    [Fact]
+    public void Insert_sets_mixedmap_and_maps_with_vm_page_prot()
+    {
+        var (mm, vma, buffer) = Setup(0x71);
+        Assert.Equal(0, VmInsertPage.Call(mm, vma, Start, buffer.Pfns[0], buffer).Code);
+        Assert.True(vma.Flags.HasAny(VmFlags.MixedMap));
+        Assert.Equal(vma.PageProt, mm.PteAt(Start)!.Value.Prot);
+        Assert.Equal(PteKind.Page, mm.PteAt(Start)!.Value.Kind);
+    }
+
+    [Fact]
+    public void Insert_of_a_slab_page_is_einval()
+    {
+        var (mm, vma, buffer) = Setup(0xf9, BufferKind.Kmalloc, bufferPages: 2);
+        Assert.Equal(-22, VmInsertPage.Call(mm, vma, Start, buffer.Pfns[0], buffer).Code);
+    }
+
+    [Fact]
+    public void Insert_over_a_present_pte_is_ebusy()
+    {
+        var (mm, vma, buffer) = Setup(0xf9);
+        VmInsertPage.Call(mm, vma, Start, buffer.Pfns[0], buffer);
+        Assert.Equal(-16, VmInsertPage.Call(mm, vma, Start, buffer.Pfns[1], buffer).Code);
+    }
+
+    [Theory]
+    [InlineData(4UL, 4UL)] // offset >= num
+    [InlineData(3UL, 2UL)] // count > num - offset
+    public void Map_pages_past_the_array_is_enxio(ulong pgoff, ulong vmaPages)
+    {
+        var (mm, vma, buffer) = Setup(0xf9, vmaPages: vmaPages, pgoff: pgoff);
+        Assert.Equal(-6, VmMapPages.Call(mm, vma, buffer).Code);
+    }
+
+    [Fact]
+    public void Map_pages_honours_pgoff()
+    {
+        var (mm, vma, buffer) = Setup(0xf9, bufferPages: 8, vmaPages: 2, pgoff: 5);
+        Assert.Equal(0, VmMapPages.Call(mm, vma, buffer).Code);
+        Assert.Equal(buffer.Pfns[6], mm.PteAt(Start + Page)!.Value.Pfn);
+    }
+
+    [Fact]
+    public void Vmf_insert_pfn_on_a_private_pfnmap_vma_is_a_kernel_bug()
+    {
+        var (mm, vma, _) = Setup(0x71 | 0x400);
+        var bug = Assert.Throws<KernelBugException>(() => VmfInsertPfn.Call(mm, vma, Start, 0x500));
+        Assert.Contains("is_cow_mapping", bug.Condition);
+    }
+
+    [Fact]
+    public void Vmf_insert_pfn_without_pfnmap_or_mixedmap_is_a_kernel_bug()
+    {
+        var (mm, vma, _) = Setup(0xf9);
+        Assert.Throws<KernelBugException>(() => VmfInsertPfn.Call(mm, vma, Start, 0x500));
+    }
+
+    [Fact]
+    public void Vmf_insert_pfn_outside_the_vma_is_sigbus_and_a_present_pte_is_left_alone()
+    {
+        var (mm, vma, _) = Setup(0xf9 | 0x400);
+        Assert.Equal(VmFault.SigBus, VmfInsertPfn.Call(mm, vma, Start + 4 * Page, 0x500));
+        Assert.Equal(VmFault.NoPage, VmfInsertPfn.Call(mm, vma, Start, 0x500));
+        Assert.Equal(VmFault.NoPage, VmfInsertPfn.Call(mm, vma, Start, 0x600));
+        Assert.Equal(0x500UL, mm.PteAt(Start)!.Value.Pfn);
+    }
+}

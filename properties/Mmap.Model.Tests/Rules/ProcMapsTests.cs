@@ -1,0 +1,43 @@
+using Mmap.Model.Kernel;
+using Mmap.Model.Mm;
+using Mmap.Model.Proc;
+using Xunit;
+
+namespace Mmap.Model.Tests.Rules;
+
+/// <summary>R8.1: /proc/pid/maps lines byte for byte.</summary>
+public sealed class ProcMapsTests
+{
+    [Fact]
+    public void File_line_pads_to_column_73_then_one_space_and_the_path()
+    {
+        var vma = new Vma(0x7f3a1c200000, 0x7f3a1c210000, (VmFlags)0x0C0444F9, 0, VmOps.Dummy, new OpenFile(OpenFlags.ReadWrite));
+        var line = ProcMaps.Line(vma, new DeviceNode("/dev/mymmap", 0, 5, 1234));
+        const string prefix = "7f3a1c200000-7f3a1c210000 r--s 00000000 00:05 1234 ";
+        Assert.StartsWith(prefix, line);
+        Assert.Equal(new string(' ', 72 - prefix.Length), line[prefix.Length..72]);
+        Assert.Equal(" /dev/mymmap", line[72..]);
+    }
+
+    [Fact]
+    public void Private_mapping_after_a_cow_remap_shows_the_physical_address_as_offset()
+    {
+        var vma = new Vma(0x10000, 0x20000, (VmFlags)0x05044471, 0x12340, VmOps.Dummy, new OpenFile(OpenFlags.ReadOnly));
+        Assert.StartsWith("00010000-00020000 r--p 12340000 00:05 ", ProcMaps.Line(vma, new DeviceNode("/dev/x")));
+    }
+
+    [Fact]
+    public void Anonymous_line_has_zero_dev_and_inode_and_a_trailing_space()
+    {
+        var vma = new Vma(0x7f0000000000, 0x7f0000a00000, VmFlags.Read | VmFlags.MayRead | VmFlags.MayWrite, 0x7f0000000, VmOps.Anonymous, null);
+        Assert.Equal("7f0000000000-7f0000a00000 r--p 00000000 00:00 0 ", ProcMaps.Line(vma, new DeviceNode("/dev/x")));
+    }
+
+    [Theory]
+    [InlineData(0xd1UL, "r--s")]  // MAP_SHARED of an O_RDONLY fd: VM_SHARED cleared, VM_MAYSHARE kept
+    [InlineData(0x71UL, "r--p")]
+    [InlineData(0x73UL, "rw-p")]
+    [InlineData(0xffUL, "rwxs")]
+    public void Permissions_use_mayshare_for_s(ulong flags, string expected) =>
+        Assert.Equal(expected, ProcMaps.Permissions((VmFlags)flags));
+}
