@@ -11,6 +11,20 @@ public static class Program
         {
             RunCommand.Create(),
         };
-        return root.Parse(args).Invoke();
+        try
+        {
+            return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"mmapv: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e)
+        {
+            // A defect in the suite itself: say so in one line, without a stack trace.
+            Console.Error.WriteLine($"mmapv: internal error: {e.GetType().Name}: {e.Message}");
+            return ExitCodes.Environment;
+        }
     }
 }

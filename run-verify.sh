@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# mmap-verify: install what the suite needs, build it, run every check, print a summary table.
+#
+#   ./run-verify.sh            everything: corpus, counterexamples, proofs, bounded-exhaustive check,
+#                              the test suite, a deep randomized campaign, the real-kernel oracle
+#   ./run-verify.sh --tests    only the test suite (dotnet test over Verification.sln); last line
+#                              "N passed, N failed"
+#   ./run-verify.sh --kernel   only the real-kernel oracle over the corpus (Linux 6.1 and 6.12 in QEMU)
+#   ./run-verify.sh --accept   also accept changed snapshots (never when CI is set)
+#   ./run-verify.sh --quick    skip the deep campaign and the kernel oracle
+#
+# Exit status: 0 when every step passed, 1 otherwise.
+set -uo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+OUT="$ROOT/artifacts"
+mkdir -p "$OUT"
+
+MODE=all
+ACCEPT=0
+QUICK=0
+for arg in "$@"; do
+  case "$arg" in
+    --tests) MODE=tests ;;
+    --kernel) MODE=kernel ;;
+    --accept) ACCEPT=1 ;;
+    --quick) QUICK=1 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) echo "run-verify.sh: unknown option '$arg' (see --help)" >&2; exit 2 ;;
+  esac
+done
+if [ "$ACCEPT" = 1 ] && [ -n "${CI:-}" ]; then
+  echo "run-verify.sh: --accept is refused when CI is set" >&2
+  exit 2
+fi
+
+STEPS=()
+RESULTS=()
+FAILED=0
+record() { STEPS+=("$1"); RESULTS+=("$2"); [ "$2" = PASS ] || FAILED=1; }
+
+# ---------- installation ----------
+APT_BASE=(libz3-4 z3 cvc5)
+APT_KERNEL=(qemu-system-x86 busybox-static cpio make gcc libc6-dev kmod)
+
+apt_install() {
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  if [ "$(id -u)" != 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then sudo="sudo -n"; else
+      echo "run-verify.sh: please install: ${missing[*]}" >&2; return 1; fi
+  fi
+  echo "== installing ${missing[*]}"
+  $sudo apt-get update -qq >/dev/null 2>&1 || true
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$OUT/apt.log" 2>&1 \
+    || { echo "run-verify.sh: apt-get install failed, see $OUT/apt.log" >&2; return 1; }
+}
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "run-verify.sh: the .NET 10 SDK is required (dotnet not found)" >&2
+  exit 1
+fi
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+apt_install "${APT_BASE[@]}" || record "install solvers (libz3, z3, cvc5)" FAIL
+if [ "$MODE" != tests ] || [ -n "${CI:-}" ] || [ "${MMAP_KERNEL_TESTS:-}" = 1 ]; then
+  if [ "$QUICK" = 0 ] || [ "$MODE" = kernel ]; then
+    apt_install "${APT_KERNEL[@]}" || record "install QEMU and build tools" FAIL
+  fi
+fi
+
+# ---------- build ----------
+echo "== build"
+if dotnet build Verification.sln -c Release -nologo -v quiet >"$OUT/build.log" 2>&1; then
+  record "build" PASS
+else
+  grep -E "error" "$OUT/build.log" | sort -u | head -30
+  record "build" FAIL
+  MODE=none
+fi
+CLI=(dotnet "$ROOT/src/Mmap.Cli/bin/Release/net10.0/mmapv.dll")
+
+run_step() { # name, command...
+  local name=$1; shift
+  echo "== $name"
+  if "$@"; then record "$name" PASS; else record "$name" FAIL; fi
+}
+
+# ---------- the test suite ----------
+TEST_PASSED=0
+TEST_FAILED=0
+run_tests() {
+  echo "== tests (dotnet test Verification.sln)"
+  local log="$OUT/tests.log"
+  local accept_env=()
+  [ "$ACCEPT" = 1 ] && accept_env=(MMAP_ACCEPT_SNAPSHOTS=1)
+  env "${accept_env[@]}" dotnet test Verification.sln -c Release --no-build -nologo 2>&1 | tee "$log" \
+    | grep -E "^(Passed!|Failed!)|^\s+Failed |error" || true
+  local rc=${PIPESTATUS[0]}
+  TEST_PASSED=$(grep -E "^(Passed!|Failed!)" "$log" | sed -E 's/.*Passed: *([0-9]+).*/\1/' | awk '{s+=$1} END {print s+0}')
+  TEST_FAILED=$(grep -E "^(Passed!|Failed!)" "$log" | sed -E 's/.*Failed: *([0-9]+),.*/\1/' | awk '{s+=$1} END {print s+0}')
+  [ -z "$TEST_PASSED" ] && TEST_PASSED=0
+  [ -z "$TEST_FAILED" ] && TEST_FAILED=0
+  if [ "$rc" -ne 0 ] && [ "$TEST_FAILED" -eq 0 ]; then TEST_FAILED=1; fi
+  [ "$rc" -eq 0 ] && record "tests ($TEST_PASSED passed)" PASS || record "tests ($TEST_FAILED failed)" FAIL
+}
+
+case "$MODE" in
+  tests)
+    run_tests
+    ;;
+  kernel)
+    run_step "kernel oracle (6.1 and 6.12)" "${CLI[@]}" oracle --kernel all properties/corpus
+    ;;
+  all)
+    run_step "corpus on the model" "${CLI[@]}" run properties/corpus --quiet
+    run_step "counterexample corpus" "${CLI[@]}" regress properties/counterexamples
+    run_step "proofs (z3 in-process, z3 and cvc5 CLIs)" "${CLI[@]}" prove --out "$OUT/smt"
+    run_step "bounded-exhaustive check" "${CLI[@]}" check --all --json-out "$OUT/check.json" --svg "$OUT/check-seed.svg"
+    run_tests
+    if [ "$QUICK" = 0 ]; then
+      run_step "deep randomized campaign (100000 cases per property)" \
+        env MMAP_PROPERTY_MAXTEST=100000 MMAP_PROPERTY_SEED=random \
+        dotnet test properties/Mmap.Properties.Tests -c Release --no-build -nologo
+      run_step "kernel oracle (6.1 and 6.12)" "${CLI[@]}" oracle --kernel all properties/corpus
+    fi
+    ;;
+esac
+
+# ---------- summary ----------
+echo
+printf '%-60s %s\n' "step" "result"
+printf '%-60s %s\n' "----" "------"
+for i in "${!STEPS[@]}"; do printf '%-60s %s\n' "${STEPS[$i]}" "${RESULTS[$i]}"; done
+if [ "$MODE" = tests ]; then
+  echo "$TEST_PASSED passed, $TEST_FAILED failed"
+fi
+exit $FAILED
