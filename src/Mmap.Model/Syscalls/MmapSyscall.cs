@@ -184,7 +184,7 @@ public static class MmapSyscall
             vma.Flags &= ~(VmFlags.Locked | VmFlags.LockOnFault);
         }
 
-        // "vma->vm_flags |= VM_SOFTDIRTY;" (CONFIG_MEM_SOFT_DIRTY=y in Debian's x86-64 config), then
+        // "vma->vm_flags |= VM_SOFTDIRTY;" (CONFIG_MEM_SOFT_DIRTY=y in config-6.1.0-56-cloud-amd64 and 6.12), then
         // vma_set_page_prot(vma): no write-notify for a char device, so vm_page_prot = vm_get_page_prot(flags).
         vma.Flags |= VmFlags.SoftDirty;
         vma.SetPageProtFromFlags();
