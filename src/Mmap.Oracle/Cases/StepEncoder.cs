@@ -18,7 +18,7 @@ namespace Mmap.Oracle.Cases;
 /// </summary>
 public static class StepEncoder
 {
-    public const int MaxSlots = 8;
+    public const int MaxSlots = 32;
     public const int MaxPages = 1024;
     public const ulong MaxIoLength = 64UL << 20;
     public const ulong DriverFill = ulong.MaxValue;

@@ -232,7 +232,8 @@ public static class ModuleSource
         		mlog("C %d %lx\n", c, (unsigned long)VM_MAYWRITE);
         	}
         	first = k->pgoff_honour ? vma->vm_pgoff : 0;
-        	if (k->pgoff_honour && k->method != M_MAP_PAGES && (first >= pages || vpages > pages - first)) {
+        	if (k->pgoff_honour && k->method != M_MAP_PAGES && k->method != M_FAULT && k->method != M_FAULT_PFN &&
+        	    (first >= pages || vpages > pages - first)) {
         		r = -EINVAL;
         		goto out;
         	}

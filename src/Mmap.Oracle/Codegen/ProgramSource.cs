@@ -107,9 +107,9 @@ public static class ProgramSource
         #define OP_CHECKBUF 11
         #define OP_MAPS 12
         #define OP_TOTAL 13
-        #define NSLOTS 8
+        #define NSLOTS 32
         #define DRIVER_FILL 0xffffffffffffffffUL
-        #define CASE_TIMEOUT_SECONDS 10
+        #define CASE_TIMEOUT_SECONDS 5
 
         """;
 
@@ -128,6 +128,7 @@ public static class ProgramSource
         static volatile int sig_no, sig_code;
         static volatile unsigned long sig_addr;
         static int log_fd = -1;
+        static int kmsg_fd = -1;
         static char logbuf[1 << 16];
 
         static void on_fault(int signo, siginfo_t *info, void *context)
@@ -162,10 +163,49 @@ public static class ProgramSource
         	}
         }
 
+        /* As the model's runner: a step naming a mapping that was never mapped does not run. */
+        static int runnable(const struct step *s, const int *mapped)
+        {
+        	switch (s->op) {
+        	case OP_MMAP:
+        		return s->f == 0 || mapped[s->f - 1];
+        	case OP_READ:
+        	case OP_WRITE:
+        	case OP_MPROTECT:
+        	case OP_MUNMAP:
+        	case OP_CHECK:
+        		return mapped[s->a];
+        	default:
+        		return 1;
+        	}
+        }
+
+        /* Kernel messages about a BUG, oops or warning, attributed to the case that just ran. */
+        static void kernel_messages(int c)
+        {
+        	char rec[1024];
+        	ssize_t n;
+
+        	if (kmsg_fd < 0)
+        		return;
+        	while ((n = read(kmsg_fd, rec, sizeof(rec) - 1)) > 0) {
+        		char *text = strchr(rec, ';');
+
+        		rec[n] = 0;
+        		if (!text)
+        			continue;
+        		text++;
+        		text[strcspn(text, "\n")] = 0;
+        		if (strstr(text, "BUG") || strstr(text, "RIP:") || strstr(text, "WARNING") || strstr(text, "Oops"))
+        			printf("@D %d %s\n", c, text);
+        	}
+        }
+
         static void run_case(int c)
         {
         	const struct pcase *pc = &pcases[c];
         	unsigned long base[NSLOTS] = { 0 }, len[NSLOTS] = { 0 };
+        	int mapped[NSLOTS] = { 0 };
         	unsigned char *local = NULL;
         	unsigned long local_len = 0;
         	char path[64], text[32];
@@ -180,6 +220,10 @@ public static class ProgramSource
         		const struct step *s = &steps[pc->first_step + i];
         		long r;
 
+        		if (!runnable(s, mapped)) {
+        			printf("@U %d %d N\n", c, i);
+        			continue;
+        		}
         		switch (s->op) {
         		case OP_OPEN:
         			fd = open(path, (int)s->a);
@@ -200,6 +244,7 @@ public static class ProgramSource
         			} else {
         				base[s->a] = (unsigned long)p;
         				len[s->a] = s->b;
+        				mapped[s->a] = 1;
         				printf("@U %d %d M a %lx %lx\n", c, i, (unsigned long)p, hint);
         			}
         			break;
@@ -254,6 +299,8 @@ public static class ProgramSource
         					printf("\n");
         				} else {
         					printf("@U %d %d K %lx s %d %d %lx\n", c, i, page, sig_no, sig_code, sig_addr);
+        					drain();
+        					break;
         				}
         				drain();
         			}
@@ -273,13 +320,20 @@ public static class ProgramSource
         			free(out);
         			break;
         		}
-        		case OP_FDREAD:
-        			free(local);
-        			local_len = s->a;
-        			local = calloc(1, local_len ? local_len : 1);
-        			r = read(fd, local, local_len);
+        		case OP_FDREAD: {
+        			unsigned char *in = calloc(1, s->a ? s->a : 1);
+
+        			r = read(fd, in, s->a);
         			printf("@U %d %d FR %ld\n", c, i, r < 0 ? (long)-errno : r);
+        			if (r >= 0) {
+        				free(local);
+        				local = in;
+        				local_len = (unsigned long)r;
+        			} else {
+        				free(in);
+        			}
         			break;
+        		}
         		case OP_CHECKBUF: {
         			const struct pat *pt = &pats[pc->first_pat + s->a];
         			unsigned long off;
@@ -287,9 +341,8 @@ public static class ProgramSource
 
         			for (off = 0; off < local_len; off += 4096) {
         				printf("@U %d %d B %lx", c, i, off);
-        				for (j = 0; j < pt->len; j++) {
-        					printf(" %x", off + j < local_len ? local[off + j] : 0);
-        				}
+        				for (j = 0; j < pt->len && off + j < local_len; j++)
+        					printf(" %x", local[off + j]);
         				printf("\n");
         			}
         			break;
@@ -386,6 +439,9 @@ public static class ProgramSource
         		printf("@U -1 Z error %d\n", errno);
         		return 1;
         	}
+        	kmsg_fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK);
+        	if (kmsg_fd >= 0)
+        		lseek(kmsg_fd, 0, SEEK_END);
         	for (c = 0; c < NCASES; c++) {
         		char path[64];
 
@@ -412,6 +468,7 @@ public static class ProgramSource
         		}
         		reap(c, pid);
         		drain();
+        		kernel_messages(c);
         		fflush(stdout);
         	}
         	return 0;

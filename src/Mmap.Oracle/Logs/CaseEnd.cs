@@ -1,0 +1,9 @@
+namespace Mmap.Oracle.Logs;
+
+/// <summary>How a case's child process ended: "exit", "signal", "timeout" or "error", with its value.</summary>
+public sealed record CaseEnd(string How, int Value)
+{
+    public bool Normal => How == "exit" && Value == 0;
+
+    public override string ToString() => $"{How} {Value}";
+}

@@ -1,0 +1,289 @@
+using Mmap.Model.Driver;
+using Mmap.Model.Faults;
+using Mmap.Model.Kernel;
+using Mmap.Model.Tracing;
+using Mmap.Oracle.Cases;
+using Mmap.Scenarios;
+using ValueType = Mmap.Model.Faults.ValueType;
+
+namespace Mmap.Oracle.Logs;
+
+/// <summary>
+/// Rebuilds the model's trace events from what the real kernel and the user program logged for one case:
+/// raw addresses and pfns go into the events unchanged, and the model's <see cref="TraceRenderer"/> makes
+/// them symbolic, so both traces are rendered by the same code. Driver records (K) that follow a user
+/// record happened inside that step and are placed before its result, as the model orders them.
+/// </summary>
+public sealed class KernelTraceBuilder
+{
+    private const int SigBus = 7;
+    private const int SigSegv = 11;
+    private const int BusAdrErr = 2;
+    private const int SegvMapErr = 1;
+    private const int SegvAccErr = 2;
+
+    private readonly Scenario scenario;
+    private readonly EncodedCase encoded;
+    private readonly List<TraceEvent> events = new();
+    private readonly Dictionary<int, string> replacements = new();
+    private readonly ulong[] bases = new ulong[StepEncoder.MaxSlots];
+    private readonly ulong[] lengths = new ulong[StepEncoder.MaxSlots];
+    private ulong? previousTotal;
+
+    private KernelTraceBuilder(Scenario scenario, EncodedCase encoded)
+    {
+        this.scenario = scenario;
+        this.encoded = encoded;
+    }
+
+    public static KernelTrace Build(Scenario scenario, EncodedCase encoded, CaseLog log) =>
+        new KernelTraceBuilder(scenario, encoded).Run(log);
+
+    private KernelTrace Run(CaseLog log)
+    {
+        var records = log.Records.Where(r => r.Source != 'D').ToList();
+        var position = 0;
+
+        // Module "load": the case's buffer and its pfn table.
+        var pfns = new List<ulong>();
+        while (position < records.Count && records[position].Source == 'K' && records[position].Kind is "L" or "Q")
+        {
+            if (records[position].Kind == "Q") pfns.AddRange(records[position].Fields.Skip(1).Select(f => Convert.ToUInt64(f, 16)));
+            position++;
+        }
+        if (pfns.Count != scenario.Driver.Pages)
+            throw new OracleException(OracleFailure.LogMalformed, $"{scenario.Name}: the driver logged {pfns.Count} pfns for a {scenario.Driver.Pages}-page buffer");
+        events.Add(new DeviceLoaded(scenario.Device, scenario.Driver.Buffer, pfns));
+
+        // Group: one user record and the driver records that follow it.
+        var groups = new List<(LogRecord User, List<LogRecord> Inner)>();
+        for (; position < records.Count; position++)
+        {
+            var r = records[position];
+            if (r.Source == 'U') groups.Add((r, new List<LogRecord>()));
+            else if (groups.Count > 0) groups[^1].Inner.Add(r);
+        }
+
+        var done = new HashSet<int>();
+        foreach (var (user, inner) in groups)
+        {
+            done.Add(user.Step);
+            Step(user, inner);
+        }
+
+        var messages = log.KernelMessages.Select(m => m.Text).ToList();
+        if (log.End is not { Normal: true })
+        {
+            // The child died inside a step (a kernel BUG kills it) or never finished.
+            var dying = Enumerable.Range(0, scenario.Steps.Count).FirstOrDefault(i => !done.Contains(i), -1);
+            var function = messages.Select(BugFunction).FirstOrDefault(f => f is not null) ?? "?";
+            var where = messages.FirstOrDefault(m => m.Contains("kernel BUG at", StringComparison.Ordinal)) ?? log.End?.ToString() ?? "no end record";
+            events.Add(new KernelBugHit(function, where.Trim()));
+            if (dying >= 0 && scenario.Steps[dying] is ReadStep or WriteStep)
+            {
+                var (access, type, slot, offset, value) = scenario.Steps[dying] switch
+                {
+                    ReadStep r => (AccessKind.Read, r.Type, SlotOf(r.Address.Mapping), r.Address.Offset, 0u),
+                    WriteStep w => (AccessKind.Write, w.Type, SlotOf(w.Address.Mapping), w.Address.Offset, w.Value),
+                    _ => throw new InvalidOperationException(),
+                };
+                events.Add(new MemoryAccessed(access, type, bases[slot] + offset, value, AccessOutcome.Bug, null));
+            }
+        }
+        return new KernelTrace(events, replacements, messages);
+    }
+
+    private void Step(LogRecord user, List<LogRecord> inner)
+    {
+        var step = scenario.Steps[user.Step];
+        var code = encoded.Steps[user.Step];
+        if (user.Kind == "N") return; // not run: its mapping was never mapped
+        switch (step)
+        {
+            case OpenStep o:
+                Inner(inner, null);
+                events.Add(new DeviceOpened(scenario.Device, o.Flags));
+                break;
+            case CloseStep:
+                Inner(inner, null);
+                events.Add(new DeviceClosed());
+                break;
+            case MmapStep m:
+            {
+                var hint = user.Hex(2);
+                events.Add(new MmapCalled(m.Name, hint, m.Length, m.Prot, m.Flags, m.Offset));
+                Inner(inner, m.Name);
+                if (user.Fields[0] == "a")
+                {
+                    var slot = (int)code.A;
+                    bases[slot] = user.Hex(1);
+                    lengths[slot] = m.Length;
+                    events.Add(new MmapReturned(m.Name, bases[slot], null, null));
+                }
+                else
+                {
+                    events.Add(new MmapReturned(m.Name, 0, (Errno)int.Parse(user.Fields[1], System.Globalization.CultureInfo.InvariantCulture), null));
+                }
+                break;
+            }
+            case ReadStep r:
+                Inner(inner, null);
+                Access(user, AccessKind.Read, r.Type, bases[code.A] + r.Address.Offset, 0);
+                break;
+            case WriteStep w:
+                Inner(inner, null);
+                Access(user, AccessKind.Write, w.Type, bases[code.A] + w.Address.Offset, w.Value);
+                break;
+            case MprotectStep p:
+                Inner(inner, null);
+                events.Add(new MprotectCalled(bases[code.A] + p.Address.Offset, p.Length, p.Prot, ErrnoOf(user.Signed(0)), null));
+                break;
+            case MunmapStep u:
+                Inner(inner, null);
+                events.Add(new MunmapCalled(bases[code.A] + u.Address.Offset, u.Length, ErrnoOf(user.Signed(0)), null));
+                break;
+            case CheckStep c:
+            {
+                Inner(inner, null);
+                var page = user.Hex(0);
+                var address = bases[code.A] + (page << PageGeometry.PageShift);
+                if (user.Fields.Count > 1 && user.Fields[1] == "s")
+                {
+                    var outcome = SignalOutcome(int.Parse(user.Fields[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(user.Fields[3], System.Globalization.CultureInfo.InvariantCulture), out var spelled);
+                    events.Add(new PageChecked(address, spelled ?? outcome.Render(AccessKind.Read, ValueType.UChar)));
+                }
+                else
+                {
+                    var seen = user.Fields.Skip(1).Select(f => Convert.ToByte(f, 16)).ToArray();
+                    var pattern = c.Pattern ?? scenario.Driver.Fill.ForPage((int)page);
+                    events.Add(new PageChecked(address, Verdict(seen, pattern)));
+                }
+                break;
+            }
+            case FdWriteStep fw:
+                Inner(inner, null);
+                events.Add(new DeviceIo(true, fw.Length, user.Signed(0)));
+                break;
+            case FdReadStep fr:
+                Inner(inner, null);
+                events.Add(new DeviceIo(false, fr.Length, user.Signed(0)));
+                break;
+            case CheckBufferStep cb:
+            {
+                Inner(inner, null);
+                var seen = user.Fields.Skip(1).Select(f => Convert.ToByte(f, 16)).ToArray();
+                events.Add(new BufferChecked(user.Hex(0), Verdict(seen, cb.Pattern)));
+                break;
+            }
+            case MapsStep:
+                Inner(inner, null);
+                events.Add(MapsLineParser.Parse(user.Text, scenario.Device));
+                break;
+            case ProcTotalStep:
+            {
+                Inner(inner, null);
+                var total = user.Hex(0);
+                events.Add(new ProcTotalRead(total, previousTotal));
+                previousTotal = total;
+                break;
+            }
+            default:
+                throw new OracleException(OracleFailure.Unsupported, $"{scenario.Name}: step {step.GetType().Name}");
+        }
+    }
+
+    private void Access(LogRecord user, AccessKind access, ValueType type, ulong address, uint value)
+    {
+        if (user.Fields[0] == "v")
+        {
+            var outcome = access == AccessKind.Read ? AccessOutcome.Read(Convert.ToUInt32(user.Fields[1], 16)) : AccessOutcome.Written;
+            events.Add(new MemoryAccessed(access, type, address, value, outcome, null));
+            return;
+        }
+        var signal = SignalOutcome(int.Parse(user.Fields[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(user.Fields[2], System.Globalization.CultureInfo.InvariantCulture), out var spelled);
+        events.Add(new MemoryAccessed(access, type, address, value, signal, null));
+        if (spelled is not null)
+        {
+            var line = TraceRenderer.Render(events, withExplanations: false).Split('\n')[events.Count - 1];
+            replacements[events.Count - 1] = line[..(line.LastIndexOf(" = ", StringComparison.Ordinal) + 3)] + spelled;
+        }
+    }
+
+    /// <summary>The model's outcome for a caught signal; <paramref name="spelled"/> is set when the model cannot say it.</summary>
+    private static AccessOutcome SignalOutcome(int signo, int code, out string? spelled)
+    {
+        spelled = null;
+        switch (signo)
+        {
+            case SigBus:
+                if (code != BusAdrErr) spelled = $"SIGBUS:si_code={code}";
+                return AccessOutcome.SigBus;
+            case SigSegv when code == SegvMapErr:
+                return AccessOutcome.MapErr;
+            case SigSegv when code == SegvAccErr:
+                return AccessOutcome.AccErr;
+            default:
+                spelled = $"signal {signo} si_code={code}";
+                return AccessOutcome.SigBus;
+        }
+    }
+
+    /// <summary>Driver records inside a syscall, as model events. <paramref name="label"/> names the mapping being created.</summary>
+    private void Inner(List<LogRecord> inner, string? label)
+    {
+        foreach (var k in inner)
+        {
+            switch (k.Kind)
+            {
+                case "E":
+                    events.Add(new DriverMmapEntered(label ?? "?", k.Hex(0), k.Hex(1), (VmFlags)k.Hex(2), k.Hex(3)));
+                    break;
+                case "C":
+                    events.Add(new DriverClearedFlags((VmFlags)k.Hex(0)));
+                    break;
+                case "R":
+                    events.Add(new RemapPfnRangeCalled(k.Hex(0), k.Hex(1), k.Hex(2), scenario.Driver.Prot, (int)k.Signed(3), null));
+                    break;
+                case "I":
+                    events.Add(new VmInsertPageCalled(k.Hex(0), (int)k.Signed(1), (int)k.Signed(2), null));
+                    break;
+                case "M":
+                    events.Add(new VmMapPagesCalled(k.Signed(0) != 0, (int)k.Signed(1), (int)k.Signed(2), null));
+                    break;
+                case "X":
+                    events.Add(new DriverMmapReturned((int)k.Signed(0), (VmFlags)k.Hex(1), k.Hex(2), null));
+                    break;
+                case "F":
+                    var result = k.Fields[2] switch
+                    {
+                        "P" => $"page[{k.Fields[3]}]",
+                        "N" => "VM_FAULT_NOPAGE",
+                        "O" => "VM_FAULT_OOM",
+                        _ => "VM_FAULT_SIGBUS",
+                    };
+                    events.Add(new FaultHandlerCalled(k.Hex(0), k.Hex(1), result, null));
+                    break;
+                default:
+                    throw new OracleException(OracleFailure.LogMalformed, $"{scenario.Name}: unknown driver record '{k.Text}'");
+            }
+        }
+    }
+
+    private int SlotOf(string mapping) => Math.Max(0, encoded.SlotNames.ToList().IndexOf(mapping));
+
+    private static Errno? ErrnoOf(long result) => result < 0 ? (Errno)(int)-result : null;
+
+    private static string Verdict(IReadOnlyList<byte> seen, IReadOnlyList<byte> pattern) =>
+        seen.SequenceEqual(pattern) ? "matched" : string.Join(' ', seen.Select(b => "0x" + b.ToString("x")));
+
+    private static string? BugFunction(string message)
+    {
+        // "RIP: 0010:vmf_insert_pfn_prot+0x10b/0x120"
+        var rip = message.IndexOf("RIP: ", StringComparison.Ordinal);
+        if (rip < 0) return null;
+        var text = message[(rip + 5)..];
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        var plus = text.IndexOf('+', StringComparison.Ordinal);
+        return colon >= 0 && plus > colon ? text[(colon + 1)..plus] : null;
+    }
+}

@@ -1,0 +1,25 @@
+namespace Mmap.Oracle.Running;
+
+/// <summary>How the oracle runs a set of scenarios. Immutable; change with <c>with { … }</c>.</summary>
+public sealed record OracleOptions
+{
+    public static OracleOptions Default { get; } = new();
+
+    /// <summary>Cases per VM boot; a larger set is split into several boots.</summary>
+    public int MaxCasesPerBoot { get; init; } = 1200;
+
+    /// <summary>How many VMs (and builds) run at once.</summary>
+    public int Parallelism { get; init; } = Math.Max(1, Math.Min(Environment.ProcessorCount, 4));
+
+    /// <summary>Guest memory.</summary>
+    public int MemoryMiB { get; init; } = 1024;
+
+    /// <summary>Fetch missing kernel packages with apt (otherwise a missing kernel is an error).</summary>
+    public bool Install { get; init; } = true;
+
+    /// <summary>Kernel cache root; null for <see cref="Infrastructure.CacheDirectory.Kernels"/>.</summary>
+    public string? CacheRoot { get; init; }
+
+    /// <summary>The hard limit for one boot: a fixed allowance plus a per-case allowance.</summary>
+    public TimeSpan BootTimeout(int cases) => TimeSpan.FromSeconds(90 + (0.25 * cases));
+}

@@ -1,0 +1,23 @@
+using Mmap.Oracle.Kernels;
+using Mmap.Oracle.Vm;
+
+namespace Mmap.Oracle.Running;
+
+/// <summary>The result of running a set of scenarios on one real kernel, with the kernel and timings it was taken on.</summary>
+public sealed record OracleReport(
+    KernelInstall Kernel,
+    Accelerator Accelerator,
+    int Boots,
+    TimeSpan BuildTime,
+    TimeSpan BootTime,
+    TimeSpan WallTime,
+    IReadOnlyList<ScenarioVerdict> Verdicts)
+{
+    public int Agreed => Verdicts.Count(v => v.Kind == VerdictKind.Agree);
+
+    public int Disagreed => Verdicts.Count(v => v.Kind == VerdictKind.Disagree);
+
+    public int Errors => Verdicts.Count(v => v.Kind == VerdictKind.Error);
+
+    public bool AllAgree => Agreed == Verdicts.Count;
+}
