@@ -1,0 +1,31 @@
+using Mmap.Pictures.Facts;
+using Mmap.Pictures.Svg;
+
+namespace Mmap.Pictures.Layout;
+
+/// <summary>The user program, one step per line: number, step, outcome, and whether it was the expected one.</summary>
+public static class StepsLayout
+{
+    private const int OutcomeColumn = 620;
+
+    public static int Draw(SvgDocument svg, int y, PictureFacts facts)
+    {
+        y += 16;
+        svg.Text(Geometry.Margin, y, "program", "heading");
+        foreach (var step in facts.Steps)
+        {
+            y += Geometry.Line;
+            svg.Text(Geometry.Margin, y, "#" + step.Number, "note");
+            svg.Text(Geometry.Margin + 36, y, SvgText.Fit(step.Text, 95), "");
+            var verdict = step.Expected is null ? "" : step.Passed ? "  ✓ as expected" : "  ✗ expected " + step.Expected;
+            svg.Spans(Geometry.Margin + OutcomeColumn, y,
+            [
+                ("→ ", "note"),
+                (step.Actual, Stylesheet.ToneClass(step.Tone)),
+                (verdict, step.Passed ? "note" : "tone-signal"),
+            ]);
+        }
+
+        return y + 10;
+    }
+}
