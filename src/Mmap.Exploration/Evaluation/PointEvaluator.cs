@@ -1,0 +1,76 @@
+using Mmap.Exploration.Scope;
+using Mmap.Model;
+using Mmap.Model.Faults;
+using Mmap.Model.Kernel;
+using Mmap.Model.Syscalls;
+using ValueType = Mmap.Model.Faults.ValueType;
+
+namespace Mmap.Exploration.Evaluation;
+
+/// <summary>
+/// Runs one scope point on a fresh model machine, calling the model's syscalls directly (no scenario text,
+/// no trace rendering): open, mmap, then the action list. <see cref="ScopeScenarios"/> gives the same run as a scenario.
+/// </summary>
+public static class PointEvaluator
+{
+    public const string MappingName = "VA";
+
+    public static PointEvaluation Evaluate(ScopePoint point)
+    {
+        var machine = new Machine(point.Driver.Strategy);
+        var mapping = point.Mapping;
+        DeviceFileSyscalls.Open(machine, mapping.Open);
+        var mmap = MmapSyscall.Mmap(machine, new MmapRequest(MappingName, 0, mapping.Length, mapping.Prot, mapping.Type, mapping.Offset));
+        if (mmap.KernelBug) return new(point, machine, mmap, null, [], new PointOutcome(OutcomeClass.KernelBug));
+        if (mmap.Error is { } errno) return new(point, machine, mmap, null, [], new PointOutcome(OutcomeClass.MmapErrno, errno));
+
+        var start = mmap.Value;
+        var accesses = new List<AccessOutcome>();
+        SyscallResult? mprotect = null;
+        switch (point.Action)
+        {
+            case UserAction.ReadEachPage:
+                for (var page = 0; page < mapping.Pages && !machine.IsDead; page++)
+                {
+                    var outcome = UserMemory.Read(machine, start + ((ulong)page << PageGeometry.PageShift), ValueType.Char);
+                    accesses.Add(outcome);
+                    if (outcome.Kind != OutcomeKind.Done && outcome.Kind != OutcomeKind.UnknownValue) break;
+                }
+
+                break;
+            case UserAction.WriteFirstPage:
+                accesses.Add(UserMemory.Write(machine, start, ValueType.U8, 0x5a));
+                break;
+            case UserAction.ProtectThenWrite:
+                mprotect = MprotectSyscall.Mprotect(machine, start, mapping.Length, Prot.Read | Prot.Write);
+                accesses.Add(UserMemory.Write(machine, start, ValueType.U8, 0x5a));
+                break;
+            case UserAction.UnmapFirstThenRead:
+                MunmapSyscall.Munmap(machine, start, PageGeometry.PageSize);
+                accesses.Add(UserMemory.Read(machine, start, ValueType.Char));
+                break;
+        }
+
+        return new(point, machine, mmap, mprotect, accesses, Classify(accesses));
+    }
+
+    private static PointOutcome Classify(IReadOnlyList<AccessOutcome> accesses)
+    {
+        foreach (var access in accesses)
+        {
+            switch (access.Kind)
+            {
+                case OutcomeKind.SigBus:
+                    return new PointOutcome(OutcomeClass.SigBus, Signal: "SIGBUS");
+                case OutcomeKind.SigSegvMapErr:
+                    return new PointOutcome(OutcomeClass.SigSegv, Signal: "SIGSEGV:MAPERR");
+                case OutcomeKind.SigSegvAccErr:
+                    return new PointOutcome(OutcomeClass.SigSegv, Signal: "SIGSEGV:ACCERR");
+                case OutcomeKind.KernelBug:
+                    return new PointOutcome(OutcomeClass.KernelBug);
+            }
+        }
+
+        return new PointOutcome(OutcomeClass.Works);
+    }
+}
