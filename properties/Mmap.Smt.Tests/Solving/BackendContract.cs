@@ -49,7 +49,7 @@ public abstract class BackendContract
             BitVec<W64>.Const(0x71).HasAll(BitVec<W64>.Const(0x20)),
             BitVec<W8>.Const(0xaa).Concat<W8, W16>(BitVec<W8>.Const(0xbb)),
         ];
-        var values = evaluator.Evaluate(terms, Limits);
+        var values = evaluator.Evaluate([], terms, Limits);
         Assert.Equal<SmtValue>([new SmtValue.BitVecValue(32, 0xffffffdd), new SmtValue.BoolValue(true), new SmtValue.BitVecValue(16, 0xaabb)], values);
     }
 }

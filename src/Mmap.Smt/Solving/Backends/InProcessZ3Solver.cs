@@ -72,20 +72,28 @@ public sealed class InProcessZ3Solver : ISolver, IEvaluator, IDisposable
         return SolverResponse.Interpret(first + "\n" + follow.Output, limits);
     }
 
-    public IReadOnlyList<SmtValue> Evaluate(IReadOnlyList<Terms.Term> closedTerms, SolverLimits limits)
+    /// <summary>How many terms one get-value command asks for.</summary>
+    public const int EvaluationChunk = 2000;
+
+    public IReadOnlyList<SmtValue> Evaluate(IReadOnlyList<string> definitions, IReadOnlyList<Terms.Term> closedTerms, SolverLimits limits)
     {
         var context = contexts.Value!;
-        var setup = context.Eval(Setup(limits) + SmtQuery.Preamble + SmtQuery.CheckSat);
+        var setup = context.Eval(Setup(limits) + SmtQuery.Preamble + string.Join('\n', definitions) + "\n" + SmtQuery.CheckSat);
         if (setup.Error is not null || setup.Output.Trim() != "sat")
         {
             throw new InvalidOperationException($"z3 could not start an evaluation: {setup.Error ?? setup.Output}");
         }
-        var reply = context.Eval(ClosedTermValues.Request(closedTerms));
-        if (reply.Error is not null)
+        var values = new List<SmtValue>(closedTerms.Count);
+        foreach (var chunk in closedTerms.Chunk(EvaluationChunk))
         {
-            throw new InvalidOperationException($"z3 evaluation failed: {reply.Error}");
+            var reply = context.Eval(ClosedTermValues.Request(chunk));
+            if (reply.Error is not null || reply.Output.Contains("(error", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"z3 evaluation failed: {reply.Error ?? reply.Output}");
+            }
+            values.AddRange(ClosedTermValues.Parse(reply.Output, chunk.Length));
         }
-        return ClosedTermValues.Parse(reply.Output, closedTerms.Count);
+        return values;
     }
 
     private static string Setup(SolverLimits limits) =>

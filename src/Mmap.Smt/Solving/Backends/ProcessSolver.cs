@@ -51,9 +51,9 @@ public abstract class ProcessSolver(string executable) : ISolver, IEvaluator
             : verdict;
     }
 
-    public IReadOnlyList<SmtValue> Evaluate(IReadOnlyList<Terms.Term> closedTerms, SolverLimits limits)
+    public IReadOnlyList<SmtValue> Evaluate(IReadOnlyList<string> definitions, IReadOnlyList<Terms.Term> closedTerms, SolverLimits limits)
     {
-        var script = SmtQuery.Preamble + SmtQuery.CheckSat + "\n" + ClosedTermValues.Request(closedTerms) + "\n";
+        var script = SmtQuery.Preamble + string.Join('\n', definitions) + "\n" + SmtQuery.CheckSat + "\n" + ClosedTermValues.Request(closedTerms) + "\n";
         var run = ProcessRunner.Run(Executable, Arguments(limits), script, limits.Timeout + limits.KillGrace);
         var lines = run.Stdout.TrimStart();
         if (!lines.StartsWith("sat", StringComparison.Ordinal))
