@@ -27,8 +27,9 @@ public static class MappingLayout
         {
             y += 8;
             svg.Rect(Geometry.Margin, y, Geometry.Width - (2 * Geometry.Margin), 28, "novma", 4);
-            var why = mapping.Tone == Tone.Error ? "mmap failed: no VMA, no PTE" : "no VMA left at the end of the run";
-            svg.Text(Geometry.Margin + 10, y + 18, $"{mapping.Name}: {why}", "tone-error");
+            var failed = mapping.Tone == Tone.Error;
+            var why = failed ? "mmap failed: no VMA, no PTE" : "no VMA left at the end of the run (unmapped)";
+            svg.Text(Geometry.Margin + 10, y + 18, $"{mapping.Name}: {why}", failed ? "tone-error" : "note");
             return y + 28 + 6;
         }
 

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Renders address-space pictures in real headless Chromium and checks each one: Chromium exits 0,
+# the PNG has the picture's width and height, and it is far bigger than a blank page would be.
+#
+#   src/Mmap.Pictures/render-check.sh                 # every snapshots/*.verified.svg
+#   src/Mmap.Pictures/render-check.sh a.svg b.svg     # given files
+#   OUT=pngs src/Mmap.Pictures/render-check.sh        # keep the PNGs in ./pngs (default: a temp folder, removed)
+#
+# Installs Debian's chromium when run as root and it is missing. Exit: 0 all rendered, 1 a picture
+# failed, 3 no Chromium.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+min_bytes=30000
+
+chromium=${MMAP_CHROMIUM:-$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)}
+if [[ -z "$chromium" && $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+  echo "render-check: installing chromium (apt-get install -y chromium)" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y chromium >/dev/null || { apt-get update >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium >/dev/null; }
+  chromium=$(command -v chromium || true)
+fi
+if [[ -z "$chromium" ]]; then
+  echo "render-check: no Chromium (apt-get install -y chromium, or set MMAP_CHROMIUM)" >&2
+  exit 3
+fi
+
+if [[ $# -gt 0 ]]; then svgs=("$@"); else shopt -s nullglob; svgs=("$root"/snapshots/*.verified.svg); fi
+if [[ ${#svgs[@]} -eq 0 ]]; then echo "render-check: no SVG files to render" >&2; exit 1; fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+out=${OUT:-$work/png}
+mkdir -p "$out"
+
+# Big-endian 32-bit integer at a byte offset of a file.
+be32() { od -An -tu1 -j"$2" -N4 "$1" | awk '{ print ($1 * 16777216) + ($2 * 65536) + ($3 * 256) + $4 }'; }
+
+passed=0 failed=0
+for svg in "${svgs[@]}"; do
+  name=$(basename "$svg" .svg)
+  png="$out/$name.png"
+  size=$(grep -o -m1 '<svg [^>]*' "$svg" | sed -E 's/.*width="([0-9]+)" height="([0-9]+)".*/\1 \2/')
+  read -r width height <<<"$size"
+  abs=$(cd "$(dirname "$svg")" && pwd)/$(basename "$svg")
+  if ! timeout 120 "$chromium" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+       --disable-background-networking --disable-component-update --disable-sync --hide-scrollbars \
+       --user-data-dir="$work/profile" --window-size="$width,$height" --screenshot="$png" "file://$abs" \
+       >"$work/chromium.log" 2>&1 || [[ ! -s "$png" ]]; then
+    echo "FAIL $name: chromium did not produce a PNG"; sed 's/^/  /' "$work/chromium.log" | tail -5
+    failed=$((failed + 1)); continue
+  fi
+  signature=$(od -An -tx1 -N8 "$png" | tr -d ' \n')
+  got_w=$(be32 "$png" 16) got_h=$(be32 "$png" 20) bytes=$(stat -c %s "$png")
+  if [[ "$signature" != 89504e470d0a1a0a || "$got_w" != "$width" || "$got_h" != "$height" || "$bytes" -lt $min_bytes ]]; then
+    echo "FAIL $name: png ${got_w}x${got_h} $bytes bytes (want ${width}x${height}, at least $min_bytes bytes)"
+    failed=$((failed + 1)); continue
+  fi
+  echo "ok   $name: ${width}x${height}, $bytes bytes"
+  passed=$((passed + 1))
+done
+
+echo "render-check: $passed rendered, $failed failed${OUT:+ (PNGs in $OUT)}"
+[[ $failed -eq 0 ]]
