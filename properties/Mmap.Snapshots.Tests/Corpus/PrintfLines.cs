@@ -22,7 +22,7 @@ public static class PrintfLines
         var printed = actual switch
         {
             StepResult.NotRun => "(not run)",
-            _ when actual.StartsWith("SIGBUS", StringComparison.Ordinal) => "Bus error (SIGBUS, " + actual + ")",
+            _ when actual.StartsWith("SIGBUS", StringComparison.Ordinal) => "Bus error (" + actual + ")",
             _ when actual.StartsWith("SIGSEGV", StringComparison.Ordinal) => "Segmentation fault (" + actual + ")",
             "BUG" => "Killed (kernel BUG)",
             _ => "[" + actual + "]",

@@ -64,6 +64,7 @@ public sealed class SnapshotHygiene
             return;
         }
 
-        throw new XunitException($"{what} in snapshots/:\n  " + string.Join("\n  ", files) + "\nDelete them, or " + Store.Accept.Advice);
+        throw new XunitException($"{what} in snapshots/:\n  " + string.Join("\n  ", files) + "\nDelete them; accepting (./run-verify.sh --accept, or "
+            + AcceptSwitch.Variable + "=1 outside CI) deletes them too.");
     }
 }
