@@ -38,11 +38,13 @@ public static class Sequences
         from first in MapGen("VA")
         from count in Gen.Choose(0, 8)
         from rest in CallGen.ListOf(count)
-        select new SyscallSequence(driver with { Fops = FileOperationsKind.Lab }, mode, new UserCall[] { first }.Concat(rest).ToList());
+        select new SyscallSequence(driver with { Fops = FileOperationsKind.Lab }, mode, new UserCall[] { first }.Concat(rest).ToList()).Normalized();
 
     public static Gen<SyscallSequence> AnyGen => Generate(DriverStrategies.AnyGen, KernelValues.OpenGen);
 
-    public static IEnumerable<SyscallSequence> Shrink(SyscallSequence s)
+    public static IEnumerable<SyscallSequence> Shrink(SyscallSequence s) => Candidates(s).Where(c => c.IsWellFormed());
+
+    private static IEnumerable<SyscallSequence> Candidates(SyscallSequence s)
     {
         foreach (var calls in Shrinking.RemoveOne(s.Calls, keepFirst: 1)) yield return s with { Calls = calls };
         foreach (var driver in DriverStrategies.Shrink(s.Driver)) yield return s with { Driver = driver with { Fops = FileOperationsKind.Lab } };

@@ -50,7 +50,7 @@ public static class PropertyRunner
         var header = new[]
         {
             $"From property {shortName} ({settings.Name}), seed {seed}, {settings.MaxTest} cases: FsCheck's shrunk counterexample.",
-            $"What was wrong: {why}",
+            $"What was wrong: {(why.Length > 400 ? why[..400] + " …" : why)}",
             "Expected outcomes are what the model gives.",
         };
         var text = new StringBuilder();
