@@ -19,11 +19,11 @@ public sealed record PropertySettings(string Name, int MaxTest, Rnd Seed, bool S
         Create(name, attribute.MaxTest, attribute.Replay, attribute.Arbitrary, attribute.Verbose, attribute.QuietOnSuccess, attribute.EndSize);
 
     public static PropertySettings Create(string name, int maxTest = DefaultMaxTest, string? replay = null, IReadOnlyList<Type>? arbitraries = null,
-        bool verbose = false, bool quietOnSuccess = true, int endSize = 100)
+        bool verbose = false, bool quietOnSuccess = true, int endSize = 100, bool fromEnvironment = true)
     {
-        var maxFromEnvironment = Environment.GetEnvironmentVariable(MaxTestVariable);
+        var maxFromEnvironment = fromEnvironment ? Environment.GetEnvironmentVariable(MaxTestVariable) : null;
         if (int.TryParse(maxFromEnvironment, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0) maxTest = n;
-        var seedText = Environment.GetEnvironmentVariable(SeedVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : replay;
+        var seedText = fromEnvironment && Environment.GetEnvironmentVariable(SeedVariable) is { Length: > 0 } environmentSeed ? environmentSeed : replay;
         var fresh = seedText == "random";
         var seed = seedText switch
         {

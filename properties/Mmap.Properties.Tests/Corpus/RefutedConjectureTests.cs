@@ -1,0 +1,38 @@
+using Mmap.Properties.Tests.Runner;
+using Xunit;
+
+namespace Mmap.Properties.Tests.Corpus;
+
+/// <summary>
+/// Each false conjecture is refuted again from its fixed seed, and FsCheck's shrunk counterexample must equal the
+/// committed corpus file byte for byte. MMAP_ACCEPT_COUNTEREXAMPLES=1 writes a missing file instead of failing.
+/// </summary>
+public sealed class RefutedConjectureTests
+{
+    public static TheoryData<string, Type[]> Conjectures => new()
+    {
+        { nameof(RefutedConjectures.ORdonlyImpliesNotCow), [typeof(RefutedConjectures.ReadOnlyOpenCases)] },
+        { nameof(RefutedConjectures.PerPageWorksForEveryN), [typeof(RefutedConjectures.CheckedPerPageCases)] },
+        { nameof(RefutedConjectures.PrivateWritesNeverChangeTheDeviceBuffer), [typeof(RefutedConjectures.PrivateWriteCases)] },
+    };
+
+    public static PropertyReport Refute(string conjecture, Type[] arbitraries)
+    {
+        var method = typeof(RefutedConjectures).GetMethod(conjecture)!;
+        return PropertyRunner.Check(method, null, PropertySettings.Create(typeof(RefutedConjectures).FullName + "." + conjecture, arbitraries: arbitraries, fromEnvironment: false));
+    }
+
+    [Theory]
+    [MemberData(nameof(Conjectures))]
+    public void ConjectureIsRefutedByTheCommittedCounterexample(string conjecture, Type[] arbitraries)
+    {
+        var report = Refute(conjecture, arbitraries);
+        Assert.False(report.Passed, $"{conjecture} was not refuted");
+        var (fileName, text) = FailureMessage.Shrunk(report.Message);
+        var folder = Exploration.Corpus.CorpusReplayer.Locate(AppContext.BaseDirectory) ?? throw new DirectoryNotFoundException("properties/counterexamples");
+        var path = Path.Combine(folder, fileName);
+        if (!File.Exists(path) && Environment.GetEnvironmentVariable("MMAP_ACCEPT_COUNTEREXAMPLES") == "1") File.WriteAllText(path, text);
+        Assert.True(File.Exists(path), $"missing {path}; FsCheck's shrunk counterexample:\n{text}");
+        Assert.Equal(text, File.ReadAllText(path));
+    }
+}
