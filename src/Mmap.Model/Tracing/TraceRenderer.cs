@@ -52,7 +52,7 @@ public static class TraceRenderer
         {
             case DeviceLoaded d:
                 s.BindBuffer(d.Pfns);
-                return ($"insmod: {d.Buffer.ToString().ToLowerInvariant()} buffer of {d.Pfns.Count} pages, {d.Path}", null);
+                return ($"insmod: {d.Buffer.ToString().ToLowerInvariant()} buffer of {d.Pfns.Count} page{(d.Pfns.Count == 1 ? "" : "s")}, {d.Path}", null);
             case DeviceOpened o:
                 return ($"open(\"{o.Path}\", {KernelNames.Spell(o.Flags)}) = fd", null);
             case DeviceClosed:
