@@ -120,6 +120,13 @@ case "$MODE" in
     run_step "proofs (z3 in-process, z3 and cvc5 CLIs)" "${CLI[@]}" prove --out "$OUT/smt"
     run_step "bounded-exhaustive check" "${CLI[@]}" check --all --json-out "$OUT/check.json" --svg "$OUT/check-seed.svg"
     run_tests
+    echo "== pictures render in headless Chromium"
+    src/Mmap.Pictures/render-check.sh >"$OUT/render-check.log" 2>&1
+    case $? in
+      0) record "pictures render in headless Chromium" PASS ;;
+      3) record "pictures render in headless Chromium (no chromium: skipped)" PASS ;;
+      *) tail -5 "$OUT/render-check.log"; record "pictures render in headless Chromium" FAIL ;;
+    esac
     if [ "$QUICK" = 0 ]; then
       run_step "deep randomized campaign (100000 cases per property)" \
         env MMAP_PROPERTY_MAXTEST=100000 MMAP_PROPERTY_SEED=random \
