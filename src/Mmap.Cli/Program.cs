@@ -10,6 +10,9 @@ public static class Program
         var root = new RootCommand("mmapv: checked facts about Linux mmap of character devices (model of Linux 6.1, x86-64)")
         {
             RunCommand.Create(),
+            CheckCommand.Create(),
+            RegressCommand.Create(),
+            BenchCommand.Create(),
         };
         try
         {
