@@ -180,14 +180,18 @@ public static class ProgramSource
         	}
         }
 
-        /* Kernel messages about a BUG, oops or warning, attributed to the case that just ran. */
-        static void kernel_messages(int c)
+        /*
+         * Kernel messages about a BUG, oops or warning, attributed to the case that is running.
+         * Returns 1 when the kernel reported a BUG or an oops.
+         */
+        static int kernel_messages(int c)
         {
         	char rec[1024];
         	ssize_t n;
+        	int bug = 0;
 
         	if (kmsg_fd < 0)
-        		return;
+        		return 0;
         	while ((n = read(kmsg_fd, rec, sizeof(rec) - 1)) > 0) {
         		char *text = strchr(rec, ';');
 
@@ -198,7 +202,10 @@ public static class ProgramSource
         		text[strcspn(text, "\n")] = 0;
         		if (strstr(text, "BUG") || strstr(text, "RIP:") || strstr(text, "WARNING") || strstr(text, "Oops"))
         			printf("@D %d %s\n", c, text);
+        		if (strstr(text, "BUG") || strstr(text, "Oops"))
+        			bug = 1;
         	}
+        	return bug;
         }
 
         static void run_case(int c)
@@ -387,11 +394,19 @@ public static class ProgramSource
         }
 
         /* Waits for the child at most CASE_TIMEOUT_SECONDS; reports how it ended. */
-        static void reap(int c, pid_t pid)
+        static long micros_since(const struct timespec *t0)
+        {
+        	struct timespec now;
+
+        	clock_gettime(CLOCK_MONOTONIC, &now);
+        	return (now.tv_sec - t0->tv_sec) * 1000000L + (now.tv_nsec - t0->tv_nsec) / 1000;
+        }
+
+        static void reap(int c, pid_t pid, const struct timespec *t0)
         {
         	struct timespec deadline, now, left;
         	sigset_t chld;
-        	int status;
+        	int status, bug = 0;
 
         	sigemptyset(&chld);
         	sigaddset(&chld, SIGCHLD);
@@ -402,19 +417,26 @@ public static class ProgramSource
 
         		if (w == pid) {
         			if (WIFSIGNALED(status))
-        				printf("@U %d Z signal %d\n", c, WTERMSIG(status));
+        				printf("@U %d Z signal %d %ld\n", c, WTERMSIG(status), micros_since(t0));
         			else
-        				printf("@U %d Z exit %d\n", c, WEXITSTATUS(status));
+        				printf("@U %d Z exit %d %ld\n", c, WEXITSTATUS(status), micros_since(t0));
         			return;
         		}
+        		if (bug) {
+        			/* The oops killed the child, or left it stuck in the kernel: do not wait for it. */
+        			kill(pid, SIGKILL);
+        			printf("@U %d Z bug 0 %ld\n", c, micros_since(t0));
+        			return;
+        		}
+        		bug = kernel_messages(c);
         		clock_gettime(CLOCK_MONOTONIC, &now);
         		if (now.tv_sec > deadline.tv_sec || (now.tv_sec == deadline.tv_sec && now.tv_nsec >= deadline.tv_nsec)) {
         			kill(pid, SIGKILL);
-        			printf("@U %d Z timeout %d\n", c, CASE_TIMEOUT_SECONDS);
+        			printf("@U %d Z timeout %d %ld\n", c, CASE_TIMEOUT_SECONDS, micros_since(t0));
         			return;
         		}
         		left.tv_sec = 0;
-        		left.tv_nsec = 50 * 1000 * 1000;
+        		left.tv_nsec = bug ? 20 * 1000 * 1000 : 5 * 1000 * 1000;
         		sigtimedwait(&chld, NULL, &left);
         	}
         }
@@ -452,7 +474,9 @@ public static class ProgramSource
         	}
         	for (c = 0; c < NCASES; c++) {
         		pid_t pid;
+        		struct timespec t0;
 
+        		clock_gettime(CLOCK_MONOTONIC, &t0);
         		printf("@U %d A\n", c);
         		fflush(stdout);
         		pid = fork();
@@ -466,7 +490,7 @@ public static class ProgramSource
         			printf("@U %d Z error %d\n", c, errno);
         			continue;
         		}
-        		reap(c, pid);
+        		reap(c, pid, &t0);
         		drain();
         		kernel_messages(c);
         		fflush(stdout);

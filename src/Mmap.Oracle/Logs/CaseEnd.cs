@@ -1,7 +1,7 @@
 namespace Mmap.Oracle.Logs;
 
-/// <summary>How a case's child process ended: "exit", "signal", "timeout" or "error", with its value.</summary>
-public sealed record CaseEnd(string How, int Value)
+/// <summary>How a case's child process ended: "exit", "signal", "timeout" or "error", with its value and duration.</summary>
+public sealed record CaseEnd(string How, int Value, long Microseconds = 0)
 {
     public bool Normal => How == "exit" && Value == 0;
 

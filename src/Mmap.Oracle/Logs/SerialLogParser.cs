@@ -66,7 +66,8 @@ public static class SerialLogParser
                 started[index] = true;
                 return index;
             case "Z":
-                ends[index] = new CaseEnd(fields[2], int.Parse(fields[3], CultureInfo.InvariantCulture));
+                ends[index] = new CaseEnd(fields[2], int.Parse(fields[3], CultureInfo.InvariantCulture),
+                    fields.Length > 4 ? long.Parse(fields[4], CultureInfo.InvariantCulture) : 0);
                 return current;
         }
         var step = int.Parse(fields[1], CultureInfo.InvariantCulture);

@@ -6,7 +6,7 @@ public sealed record OracleOptions
     public static OracleOptions Default { get; } = new();
 
     /// <summary>Cases per VM boot; a larger set is split into several boots.</summary>
-    public int MaxCasesPerBoot { get; init; } = 1200;
+    public int MaxCasesPerBoot { get; init; } = 3000;
 
     /// <summary>How many VMs (and builds) run at once.</summary>
     public int Parallelism { get; init; } = Math.Max(1, Math.Min(Environment.ProcessorCount, 4));
@@ -19,6 +19,9 @@ public sealed record OracleOptions
 
     /// <summary>Kernel cache root; null for <see cref="Infrastructure.CacheDirectory.Kernels"/>.</summary>
     public string? CacheRoot { get; init; }
+
+    /// <summary>If set, each boot's serial log is saved there (for inspection; never inside the repository).</summary>
+    public string? SerialLogDirectory { get; init; }
 
     /// <summary>The hard limit for one boot: a fixed allowance plus a per-case allowance.</summary>
     public TimeSpan BootTimeout(int cases) => TimeSpan.FromSeconds(90 + (0.25 * cases));

@@ -26,88 +26,160 @@ public static class OracleRunner
     public static KernelVersion ModelVersion(KernelSeries series) =>
         series == KernelSeries.V6_1 ? KernelVersion.Linux6_1 : KernelVersion.Linux6_12;
 
+    /// <summary>Runs the scenarios on one kernel series.</summary>
     public static async Task<OracleReport> RunAsync(
-        IReadOnlyList<Scenario> scenarios, KernelSeries series, OracleOptions? options = null, CancellationToken cancellationToken = default)
+        IReadOnlyList<Scenario> scenarios, KernelSeries series, OracleOptions? options = null, CancellationToken cancellationToken = default) =>
+        (await RunAsync(scenarios, [series], options, cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// Runs the scenarios on several kernel series. The user program of each batch is built once and
+    /// shared by all kernels; each kernel gets its own module build and boot; boots run in parallel.
+    /// </summary>
+    public static async Task<IReadOnlyList<OracleReport>> RunAsync(
+        IReadOnlyList<Scenario> scenarios, IReadOnlyList<KernelSeries> series, OracleOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= OracleOptions.Default;
         var wall = Stopwatch.StartNew();
-        var kernel = options.Install
-            ? await KernelPackages.EnsureAsync(series, options.CacheRoot, cancellationToken).ConfigureAwait(false)
-            : KernelPackages.TryFind(series, options.CacheRoot)
-              ?? throw new OracleException(OracleFailure.PackagesUnavailable,
-                  $"kernel {series} is not in the cache; run src/Mmap.Oracle/scripts/install-oracle.sh {series}");
-        var version = ModelVersion(series);
+        var kernels = new List<KernelInstall>();
+        foreach (var s in series)
+        {
+            kernels.Add(options.Install
+                ? await KernelPackages.EnsureAsync(s, options.CacheRoot, cancellationToken).ConfigureAwait(false)
+                : KernelPackages.TryFind(s, options.CacheRoot)
+                  ?? throw new OracleException(OracleFailure.PackagesUnavailable,
+                      $"kernel {s} is not in the cache; run src/Mmap.Oracle/scripts/install-oracle.sh {s}"));
+        }
 
-        var verdicts = new ScenarioVerdict?[scenarios.Count];
-        var runnable = new List<(int Index, Scenario Scenario, EncodedCase Case)>();
+        // Encoding does not depend on the kernel version (only the model does).
+        var encoded = new EncodedCase?[scenarios.Count];
+        var unsupported = new string?[scenarios.Count];
         for (var i = 0; i < scenarios.Count; i++)
         {
-            var scenario = scenarios[i] with { Kernel = version };
             try
             {
-                runnable.Add((i, scenario, StepEncoder.Encode(scenario)));
+                encoded[i] = StepEncoder.Encode(scenarios[i]);
             }
             catch (OracleException e) when (e.Failure == OracleFailure.Unsupported)
             {
-                verdicts[i] = ScenarioVerdict.Failed(scenario.Name, series.Name, e.Message);
+                unsupported[i] = e.Message;
             }
         }
+        var batches = Enumerable.Range(0, scenarios.Count).Where(i => encoded[i] is not null)
+            .Chunk(Math.Max(1, options.MaxCasesPerBoot)).ToList();
 
         var accelerator = Accelerator.Tcg;
-        var build = TimeSpan.Zero;
-        var boot = TimeSpan.Zero;
-        var batches = runnable.Chunk(Math.Max(1, options.MaxCasesPerBoot)).ToList();
-        if (batches.Count > 0)
+        if (batches.Count > 0 && kernels.Count > 0)
+            accelerator = await AcceleratorProbe.ChooseAsync(kernels[0], cancellationToken).ConfigureAwait(false);
+
+        var state = kernels.Select(_ => new KernelState(scenarios.Count)).ToList();
+        using var gate = new SemaphoreSlim(Math.Max(1, options.Parallelism));
+        var work = new List<Task>();
+        var programs = new List<Task<(string Path, TempDirectory Owner)>>();
+        foreach (var batch in batches)
         {
-            accelerator = await AcceleratorProbe.ChooseAsync(kernel, cancellationToken).ConfigureAwait(false);
-            using var gate = new SemaphoreSlim(Math.Max(1, options.Parallelism));
-            var lockObject = new object();
-            var tasks = batches.Select(async batch =>
-            {
-                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    var result = await RunBatchAsync(kernel, accelerator, batch, options, cancellationToken).ConfigureAwait(false);
-                    lock (lockObject)
-                    {
-                        build += result.Build;
-                        boot += result.Boot;
-                        foreach (var (index, verdict) in result.Verdicts) verdicts[index] = verdict;
-                    }
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            });
-            await Task.WhenAll(tasks).ConfigureAwait(false);
+            var cases = batch.Select(i => encoded[i]!).ToList();
+            var program = BuildProgramAsync(cases, gate, cancellationToken);
+            programs.Add(program);
+            for (var k = 0; k < kernels.Count; k++)
+                work.Add(RunBatchAsync(kernels[k], accelerator, scenarios, batch, cases, program, state[k], gate, options, cancellationToken));
+        }
+        try
+        {
+            await Task.WhenAll(work).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var program in programs.Where(p => p.IsCompletedSuccessfully)) program.Result.Owner.Dispose();
         }
 
-        return new OracleReport(kernel, accelerator, batches.Count, build, boot, wall.Elapsed,
-            verdicts.Select((v, i) => v ?? ScenarioVerdict.Failed(scenarios[i].Name, series.Name, "no result")).ToList());
+        var reports = new List<OracleReport>();
+        for (var k = 0; k < kernels.Count; k++)
+        {
+            var name = kernels[k].Series.Name;
+            var verdicts = Enumerable.Range(0, scenarios.Count).Select(i =>
+                unsupported[i] is { } why ? ScenarioVerdict.Failed(scenarios[i].Name, name, why)
+                : state[k].Verdicts[i] ?? ScenarioVerdict.Failed(scenarios[i].Name, name, "no result")).ToList();
+            reports.Add(new OracleReport(kernels[k], accelerator, batches.Count, state[k].Build, state[k].Boot, wall.Elapsed, verdicts));
+        }
+        return reports;
     }
 
-    private static async Task<(TimeSpan Build, TimeSpan Boot, List<(int, ScenarioVerdict)> Verdicts)> RunBatchAsync(
-        KernelInstall kernel, Accelerator accelerator, (int Index, Scenario Scenario, EncodedCase Case)[] batch,
-        OracleOptions options, CancellationToken cancellationToken)
+    private sealed class KernelState(int count)
+    {
+        public ScenarioVerdict?[] Verdicts { get; } = new ScenarioVerdict?[count];
+
+        public TimeSpan Build { get; set; }
+
+        public TimeSpan Boot { get; set; }
+    }
+
+    private static async Task<(string Path, TempDirectory Owner)> BuildProgramAsync(IReadOnlyList<EncodedCase> cases, SemaphoreSlim gate, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var owner = new TempDirectory("mmapv-program-");
+            try
+            {
+                return (await ProgramBuilder.BuildAsync(ProgramSource.Generate(cases), owner.Path, cancellationToken).ConfigureAwait(false), owner);
+            }
+            catch
+            {
+                owner.Dispose();
+                throw;
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static async Task RunBatchAsync(
+        KernelInstall kernel, Accelerator accelerator, IReadOnlyList<Scenario> scenarios, int[] batch, IReadOnlyList<EncodedCase> cases,
+        Task<(string Path, TempDirectory Owner)> programTask, KernelState state, SemaphoreSlim gate, OracleOptions options, CancellationToken cancellationToken)
     {
         using var temp = new TempDirectory("mmapv-oracle-");
-        var cases = batch.Select(b => b.Case).ToList();
         var clock = Stopwatch.StartNew();
-        var moduleTask = ModuleBuilder.BuildAsync(kernel, ModuleSource.Generate(cases, kernel.HasVmFlagsHelpers), Path.Combine(temp.Path, "module"), cancellationToken);
-        var programTask = ProgramBuilder.BuildAsync(ProgramSource.Generate(cases), Path.Combine(temp.Path, "program"), cancellationToken);
-        var module = await moduleTask.ConfigureAwait(false);
+        string module;
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            module = await ModuleBuilder.BuildAsync(kernel, ModuleSource.Generate(cases, kernel.HasVmFlagsHelpers), Path.Combine(temp.Path, "module"), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
         var program = await programTask.ConfigureAwait(false);
         var initramfs = temp.File("initramfs.cpio");
-        InitramfsBuilder.Write(initramfs, HostTools.Busybox, module, program);
+        InitramfsBuilder.Write(initramfs, HostTools.Busybox, module, program.Path);
         var buildTime = clock.Elapsed;
 
-        var result = await QemuRunner.BootAsync(kernel, initramfs, accelerator, options.BootTimeout(cases.Count), options.MemoryMiB, cancellationToken).ConfigureAwait(false);
+        BootResult result;
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            result = await QemuRunner.BootAsync(kernel, initramfs, accelerator, options.BootTimeout(cases.Count), options.MemoryMiB, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+        if (options.SerialLogDirectory is { } logDirectory)
+        {
+            Directory.CreateDirectory(logDirectory);
+            await File.WriteAllTextAsync(Path.Combine(logDirectory, $"{kernel.Series.Name}-{batch[0]:D5}.log"), result.SerialLog, cancellationToken).ConfigureAwait(false);
+        }
         var logs = SerialLogParser.Parse(result.Lines, cases.Count);
-        var verdicts = new List<(int, ScenarioVerdict)>(batch.Length);
-        for (var i = 0; i < batch.Length; i++)
-            verdicts.Add((batch[i].Index, Judge(batch[i].Scenario, batch[i].Case, logs[i], kernel.Series.Name)));
-        return (buildTime, result.Elapsed, verdicts);
+        var version = ModelVersion(kernel.Series);
+        var verdicts = batch.Select((index, i) => Judge(scenarios[index] with { Kernel = version }, cases[i], logs[i], kernel.Series.Name)).ToList();
+        lock (state)
+        {
+            state.Build += buildTime;
+            state.Boot += result.Elapsed;
+            for (var i = 0; i < batch.Length; i++) state.Verdicts[batch[i]] = verdicts[i];
+        }
     }
 
     /// <summary>Builds the kernel trace of one case and compares it with the model's trace.</summary>

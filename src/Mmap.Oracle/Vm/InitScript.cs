@@ -20,15 +20,16 @@ public static class InitScript
         /bin/busybox mount -t proc proc /proc
         /bin/busybox mount -t sysfs sysfs /sys
         /bin/busybox mount -t devtmpfs devtmpfs /dev
-        echo "@@MMAPV BOOT $(/bin/busybox uname -r)"
+        echo "@@MMAPV BOOT $(/bin/busybox uname -r) $(/bin/busybox cat /proc/uptime)"
+        echo 0 > /proc/sys/kernel/printk
         if /bin/busybox insmod /mmapv.ko; then
           echo "@@MMAPV INSMOD ok"
           /mmapv-run
-          echo "@@MMAPV EXIT $?"
+          echo "@@MMAPV EXIT $? $(/bin/busybox cat /proc/uptime)"
         else
           echo "@@MMAPV INSMOD failed"
         fi
-        /bin/busybox dmesg | /bin/busybox grep -E 'BUG|WARNING|Oops|mmapv' | /bin/busybox sed 's/^/@@MMAPV DMESG /'
+        /bin/busybox dmesg | /bin/busybox grep -E 'BUG|WARNING|Oops' | /bin/busybox head -n 20 | /bin/busybox sed 's/^/@@MMAPV DMESG /'
         echo "@@MMAPV END"
         /bin/busybox poweroff -f
         """.Replace("\r", "", StringComparison.Ordinal) + "\n";
