@@ -29,7 +29,7 @@ public sealed class RefutedConjectureTests
         var report = Refute(conjecture, arbitraries);
         Assert.False(report.Passed, $"{conjecture} was not refuted");
         var (fileName, text) = FailureMessage.Shrunk(report.Message);
-        var folder = Exploration.Corpus.CorpusReplayer.Locate(AppContext.BaseDirectory) ?? throw new DirectoryNotFoundException("properties/counterexamples");
+        var folder = Mmap.Exploration.Corpus.CorpusReplayer.Locate(AppContext.BaseDirectory) ?? throw new DirectoryNotFoundException("properties/counterexamples");
         var path = Path.Combine(folder, fileName);
         if (!File.Exists(path) && Environment.GetEnvironmentVariable("MMAP_ACCEPT_COUNTEREXAMPLES") == "1") File.WriteAllText(path, text);
         Assert.True(File.Exists(path), $"missing {path}; FsCheck's shrunk counterexample:\n{text}");

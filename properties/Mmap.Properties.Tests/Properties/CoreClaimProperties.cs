@@ -49,7 +49,7 @@ public sealed class CoreClaimProperties
     public void WholeVmaRemapSucceedsForEveryMmapProducedVma(UserMapping mapping)
     {
         var driver = new NamedDriver("whole", "remap-whole", NamedDriver.Find("remap-whole")!.Strategy);
-        var evaluation = Exploration.Evaluation.PointEvaluator.Evaluate(new ScopePoint(driver, mapping, UserAction.ReadEachPage));
+        var evaluation = Mmap.Exploration.Evaluation.PointEvaluator.Evaluate(new ScopePoint(driver, mapping, UserAction.ReadEachPage));
         var remaps = evaluation.Machine.Trace.Events.OfType<RemapPfnRangeCalled>().ToList();
         var reachedDriver = evaluation.Machine.Trace.Events.OfType<DriverMmapEntered>().Any();
         Assert.Equal(reachedDriver ? 1 : 0, remaps.Count);

@@ -20,7 +20,7 @@ public sealed class DeterminismProperties
     [Property]
     public void ScenarioFileRoundTrips(Scenario scenario)
     {
-        var annotated = Exploration.Corpus.CounterexampleScenario.Annotate(scenario, "round-trip", ["a comment"]);
+        var annotated = Mmap.Exploration.Corpus.CounterexampleScenario.Annotate(scenario, "round-trip", ["a comment"]);
         var text = ScenarioWriter.Write(annotated);
         var parsed = ScenarioParser.Parse(text, "round-trip.scenario");
         Assert.True(parsed.Succeeded, string.Join("; ", parsed.Errors));

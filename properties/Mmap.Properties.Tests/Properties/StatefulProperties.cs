@@ -45,7 +45,7 @@ public sealed class StatefulProperties
         string.Concat(Enumerable.Range(0, 4).Select(i => machine.Memory[pfn].Read(i)?.ToString("x2") ?? "??"))));
 
     [Property]
-    public void SharedWritesAreVisibleThroughASecondSharedMappingAndRead(Exploration.Scope.UserMapping mapping, byte value)
+    public void SharedWritesAreVisibleThroughASecondSharedMappingAndRead(Mmap.Exploration.Scope.UserMapping mapping, byte value)
     {
         var pages = Math.Min(mapping.Pages, 16);
         var page = mapping.OffsetPages % pages;
