@@ -1,0 +1,60 @@
+using Mmap.Oracle.Kernels;
+using Mmap.Oracle.Matrix;
+using Mmap.Oracle.Running;
+using Mmap.Oracle.Vm;
+
+namespace Mmap.Oracle.Tests.Integration;
+
+/// <summary>Boots Debian's 6.1 and 6.12 cloud kernels under QEMU and checks the model against them.</summary>
+public class RealKernelTests
+{
+    private static string Describe(IEnumerable<OracleReport> reports) => string.Join("\n", reports.SelectMany(r =>
+        r.Verdicts.Where(v => v.Kind != VerdictKind.Agree).Select(v =>
+            $"{r.Kernel.Series} {v.Scenario}: {v.Kind} {v.Message} {string.Join(" | ", v.Comparison?.Differences.Select(d => d.ToString()) ?? [])}")));
+
+    [RealKernelFact]
+    public async Task The_corpus_agrees_with_both_kernels()
+    {
+        var reports = await OracleRunner.RunAsync(Fixtures.Corpus(), KernelSeries.All, OracleOptions.Default with { Install = false });
+        Assert.True(reports.All(r => r.AllAgree), Describe(reports));
+    }
+
+    [RealKernelFact]
+    public async Task A_slice_of_the_conformance_matrix_agrees_with_both_kernels()
+    {
+        // Every 9th scenario: 288 per kernel in one boot each; the whole matrix runs from the CLI.
+        var slice = ConformanceMatrix.Generate().Where((_, i) => i % 9 == 0).ToList();
+        var reports = await OracleRunner.RunAsync(slice, KernelSeries.All, OracleOptions.Default with { Install = false });
+        Assert.All(reports, r => Assert.Equal(1, r.Boots));
+        Assert.True(reports.All(r => r.AllAgree), Describe(reports));
+    }
+
+    [RealKernelFact]
+    public async Task A_kernel_that_does_not_boot_is_a_clear_error_not_a_hang()
+    {
+        var real = KernelPackages.TryFind(KernelSeries.V6_1)!;
+        using var temp = new Mmap.Oracle.Infrastructure.TempDirectory("mmapv-test-");
+        var bogusRoot = Path.Combine(temp.Path, "root");
+        Directory.CreateDirectory(Path.Combine(bogusRoot, "boot"));
+        var bogus = real with { Root = bogusRoot };
+        await File.WriteAllBytesAsync(bogus.Vmlinuz, new byte[4096]);
+        var initramfs = temp.File("init.cpio");
+        InitramfsBuilder.Write(initramfs, Mmap.Oracle.Build.HostTools.Busybox, null, null);
+        var error = await Assert.ThrowsAsync<OracleException>(() => QemuRunner.BootAsync(bogus, initramfs, Accelerator.Tcg, TimeSpan.FromSeconds(20)));
+        Assert.Contains(error.Failure, new[] { OracleFailure.BootFailed, OracleFailure.Timeout });
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [RealKernelFact]
+    public async Task A_boot_past_its_limit_is_killed()
+    {
+        var kernel = KernelPackages.TryFind(KernelSeries.V6_1)!;
+        using var temp = new Mmap.Oracle.Infrastructure.TempDirectory("mmapv-test-");
+        var initramfs = temp.File("init.cpio");
+        InitramfsBuilder.Write(initramfs, Mmap.Oracle.Build.HostTools.Busybox, null, null, "#!/bin/busybox sh\necho \"@@MMAPV BOOT\"\n/bin/busybox sleep 600\n");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<OracleException>(() => QemuRunner.BootAsync(kernel, initramfs, Accelerator.Tcg, TimeSpan.FromSeconds(8)));
+        Assert.Equal(OracleFailure.Timeout, error.Failure);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30));
+    }
+}

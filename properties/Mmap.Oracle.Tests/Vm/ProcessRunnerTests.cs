@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using Mmap.Oracle.Infrastructure;
+
+namespace Mmap.Oracle.Tests.Vm;
+
+public class ProcessRunnerTests
+{
+    [Fact]
+    public async Task A_process_past_its_limit_is_killed_and_reported()
+    {
+        var clock = Stopwatch.StartNew();
+        var result = await ProcessRunner.RunAsync("sleep", ["30"], TimeSpan.FromMilliseconds(300));
+        Assert.True(result.TimedOut);
+        Assert.False(result.Succeeded);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_missing_tool_is_a_typed_one_line_error()
+    {
+        var error = await Assert.ThrowsAsync<OracleException>(() => ProcessRunner.RunAsync("/nonexistent/qemu-x", [], TimeSpan.FromSeconds(5)));
+        Assert.Equal(OracleFailure.ToolMissing, error.Failure);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public async Task Arguments_are_passed_as_a_vector_not_through_a_shell()
+    {
+        var result = await ProcessRunner.RunAsync("echo", ["$(id)", "a;b"], TimeSpan.FromSeconds(5));
+        Assert.Equal("$(id) a;b\n", result.Stdout);
+    }
+}
