@@ -15,8 +15,10 @@ internal sealed unsafe class Z3Context : IDisposable
     private nint handle;
     private readonly int ownerThread = Environment.CurrentManagedThreadId;
 
-    public Z3Context()
+    public Z3Context(int memoryMegabytes)
     {
+        // memory_max_size is a process-wide Z3 parameter, not a context one.
+        Z3Native.Z3_global_param_set("memory_max_size", memoryMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var config = Z3Native.Z3_mk_config();
         try
         {

@@ -20,6 +20,9 @@ internal static unsafe partial class Z3Native
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial void Z3_set_param_value(nint config, string id, string value);
 
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial void Z3_global_param_set(string id, string value);
+
     [LibraryImport(Library)]
     internal static partial nint Z3_mk_context(nint config);
 
