@@ -19,9 +19,9 @@ public sealed class Machine
         Strategy = driver;
         Node = new DeviceNode(devicePath);
         Memory = new PhysicalMemory();
-        Buffer = new DeviceBuffer(driver.Buffer, driver.Pages, Memory);
+        // Module init: allocate the buffer and write the fill pattern at the start of every page.
+        Buffer = new DeviceBuffer(driver.Buffer, driver.Pages, Memory, driver.Fill);
         Driver = new DeviceDriver(this);
-        Driver.Load();
         Trace.Add(new DeviceLoaded(devicePath, driver.Buffer, Buffer.Pfns));
     }
 
@@ -54,18 +54,10 @@ public sealed class Machine
 
     public ulong? PreviousProcTotal { get; set; }
 
-    /// <summary>Runs <paramref name="action"/>; a kernel BUG inside it is recorded and kills the process.</summary>
-    public T GuardBug<T>(Func<T> action, T onBug)
+    /// <summary>Records a kernel BUG: the event goes into the trace and the process is dead from now on.</summary>
+    public void RecordBug(KernelBugException bug)
     {
-        try
-        {
-            return action();
-        }
-        catch (KernelBugException bug)
-        {
-            Bug = new KernelBugHit(bug.Function, bug.Condition);
-            Trace.Add(Bug);
-            return onBug;
-        }
+        Bug = new KernelBugHit(bug.Function, bug.Condition);
+        Trace.Add(Bug);
     }
 }

@@ -26,7 +26,7 @@ public static class ModelBenchmark
     {
         var scenario = ScopeScenarios.ToScenario(SimplePoint);
         for (var i = 0; i < 2_000; i++) ScenarioRunner.Run(scenario);
-        return Measure("simple scenario through ScenarioRunner (with trace rendering)", duration, () => ScenarioRunner.Run(scenario));
+        return Measure("simple scenario through ScenarioRunner (trace recorded; rendered only for expect: lines)", duration, () => ScenarioRunner.Run(scenario));
     }
 
     public static BenchmarkResult WholeScope(SmallScope scope, int? threads = null)

@@ -15,16 +15,6 @@ public sealed class DeviceDriver(Machine machine)
 
     public bool HasMmap => Strategy.Method != MappingMethod.None;
 
-    /// <summary>Module init: write the fill pattern at offset 0 of every buffer page.</summary>
-    public void Load()
-    {
-        if (Strategy.Fill.IsEmpty) return;
-        for (var i = 0; i < machine.Buffer.PageCount; i++)
-        {
-            machine.Memory[machine.Buffer.Pfns[i]].WritePrefix(Strategy.Fill.ForPage(i));
-        }
-    }
-
     /// <summary>file_operations.mmap: returns 0 or -errno.</summary>
     public int Mmap(Vma vma, string label)
     {
@@ -84,7 +74,7 @@ public sealed class DeviceDriver(Machine machine)
 
     private (int, string?) RemapWhole(Vma vma, ulong first, ulong count, PageProt prot)
     {
-        var pfn = machine.Buffer.Pfns[Math.Min(first, (ulong)machine.Buffer.PageCount - 1)];
+        var pfn = machine.Buffer.Pfns[(int)Math.Min(first, (ulong)machine.Buffer.PageCount - 1)];
         var size = count << PageGeometry.PageShift;
         var r = RemapPfnRange.Call(machine.Mm, vma, vma.Start, pfn, size, prot);
         machine.Trace.Add(new RemapPfnRangeCalled(vma.Start, pfn, size, Strategy.Prot, r.Code, r.Why));
@@ -95,7 +85,7 @@ public sealed class DeviceDriver(Machine machine)
     {
         for (ulong i = 0; i < count; i++)
         {
-            var code = map(vma.Start + (i << PageGeometry.PageShift), machine.Buffer.Pfns[first + i]);
+            var code = map(vma.Start + (i << PageGeometry.PageShift), machine.Buffer.Pfns[(int)(first + i)]);
             if (code != ReturnCodes.Ok && Strategy.ChecksErrors) return (code, "the driver returns the first error");
         }
 
@@ -142,7 +132,7 @@ public sealed class DeviceDriver(Machine machine)
             return (VmFault.SigBus, 0);
         }
 
-        var pfn = machine.Buffer.Pfns[index];
+        var pfn = machine.Buffer.Pfns[(int)index];
         if (Strategy.Method == MappingMethod.FaultPfn)
         {
             var result = VmfInsertPfn.Call(machine.Mm, vma, address & PageGeometry.PageMask, pfn);
@@ -162,7 +152,7 @@ public sealed class DeviceDriver(Machine machine)
         var data = new byte[size];
         for (ulong i = 0; i < size; i++)
         {
-            var page = machine.Memory[machine.Buffer.Pfns[i >> PageGeometry.PageShift]];
+            var page = machine.Buffer.Page((int)(i >> PageGeometry.PageShift));
             data[i] = page.Read((int)(i & ~PageGeometry.PageMask)) ?? 0;
         }
 
@@ -174,14 +164,14 @@ public sealed class DeviceDriver(Machine machine)
     public long Write(byte[] data)
     {
         var size = Math.Min((ulong)data.Length, machine.Buffer.SizeBytes);
-        foreach (var pfn in machine.Buffer.Pfns) machine.Memory[pfn].Clear();
+        for (var i = 0; i < machine.Buffer.PageCount; i++) machine.Buffer.Page(i).Clear();
         for (var page = 0; (ulong)page << PageGeometry.PageShift < size; page++)
         {
             var start = page << PageGeometry.PageShift;
             var end = (int)Math.Min(size, (ulong)(start + (int)PageGeometry.PageSize));
             var chunk = data.AsSpan(start, end - start);
             var last = chunk.LastIndexOfAnyExcept((byte)0);
-            if (last >= 0) machine.Memory[machine.Buffer.Pfns[page]].WritePrefix(chunk[..(last + 1)]);
+            if (last >= 0) machine.Buffer.Page(page).WritePrefix(chunk[..(last + 1)]);
         }
 
         return (long)size;

@@ -12,7 +12,23 @@ public sealed record FillPattern(IReadOnlyList<byte?> Bytes)
 
     public static FillPattern Of(params byte[] bytes) => new(bytes.Select(b => (byte?)b).ToArray());
 
-    public byte[] ForPage(int pageIndex) => Bytes.Select(b => b ?? (byte)pageIndex).ToArray();
+    private byte[]? _sameForEveryPage;
+
+    /// <summary>The bytes written at the start of page <paramref name="pageIndex"/> (shared array when no byte is the index).</summary>
+    public byte[] ForPage(int pageIndex)
+    {
+        if (_sameForEveryPage is { } same) return same;
+        var bytes = new byte[Bytes.Count];
+        var usesIndex = false;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            usesIndex |= Bytes[i] is null;
+            bytes[i] = Bytes[i] ?? (byte)pageIndex;
+        }
+
+        if (!usesIndex) _sameForEveryPage = bytes;
+        return bytes;
+    }
 
     public bool IsEmpty => Bytes.Count == 0;
 

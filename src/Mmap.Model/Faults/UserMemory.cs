@@ -1,3 +1,4 @@
+using Mmap.Model.Driver;
 using Mmap.Model.Kernel;
 using Mmap.Model.Tracing;
 
@@ -25,13 +26,26 @@ public static class UserMemory
 
     private static (AccessOutcome, string?) Access(Machine machine, ulong address, ValueType type, bool write, uint value)
     {
+        try
+        {
+            return AccessBytes(machine, address, type, write, value);
+        }
+        catch (KernelBugException bug)
+        {
+            machine.RecordBug(bug);
+            return (AccessOutcome.Bug, null);
+        }
+    }
+
+    private static (AccessOutcome, string?) AccessBytes(Machine machine, ulong address, ValueType type, bool write, uint value)
+    {
         string? why = null;
         uint result = 0;
         var known = true;
         for (var i = 0; i < type.Size(); i++)
         {
             var byteAddress = address + (ulong)i;
-            var (kind, note) = machine.GuardBug(() => Translate(machine, byteAddress, write), (OutcomeKind.KernelBug, (string?)null));
+            var (kind, note) = Translate(machine, byteAddress, write);
             why ??= note;
             if (kind != OutcomeKind.Done) return (new AccessOutcome(kind), why);
 

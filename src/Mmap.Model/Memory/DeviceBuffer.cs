@@ -1,10 +1,12 @@
+using Mmap.Model.Driver;
 using Mmap.Model.Kernel;
 
 namespace Mmap.Model.Memory;
 
 /// <summary>
 /// The driver's buffer: N pages with their pfns. kmalloc pfns are consecutive; vmalloc pfns are
-/// scattered (<c>vmalloc_to_pfn</c> of each page). Buffers start zeroed.
+/// scattered (<c>vmalloc_to_pfn</c> of each page). Buffers start zeroed, then module init writes the
+/// fill pattern at the start of every page. Page objects are made on first use.
 /// </summary>
 public sealed class DeviceBuffer
 {
@@ -19,30 +21,36 @@ public sealed class DeviceBuffer
     /// <summary>KMALLOC_MAX_CACHE_SIZE on x86-64 SLUB: 2 pages (include/linux/slab.h, 6.1). R7.2.</summary>
     public const int SlabMaxPages = 2;
 
-    public DeviceBuffer(BufferKind kind, int pages, PhysicalMemory memory)
+    private static readonly Dictionary<(BufferKind, int), ulong[]> PfnTables = new();
+
+    private readonly PhysicalPage?[] _pages;
+    private readonly FillPattern _fill;
+
+    public DeviceBuffer(BufferKind kind, int pages, PhysicalMemory memory, FillPattern? fill = null)
     {
         if (pages < 1) throw new ArgumentOutOfRangeException(nameof(pages), "a buffer has at least one page");
         Kind = kind;
-        Pfns = new ulong[pages];
-        for (var i = 0; i < pages; i++)
-        {
-            Pfns[i] = kind == BufferKind.Kmalloc
-                ? KmallocPfnBase + (ulong)i
-                : VmallocPfnBase + (ulong)i * VmallocPfnStride;
-            memory.Allocate(Pfns[i]);
-        }
+        Pfns = PfnTable(kind, pages);
+        _pages = new PhysicalPage?[pages];
+        _fill = fill ?? FillPattern.Empty;
+        memory.Register(this);
     }
 
     public BufferKind Kind { get; }
 
-    public ulong[] Pfns { get; }
+    /// <summary>The pfn of every buffer page (pfn[i] in traces).</summary>
+    public IReadOnlyList<ulong> Pfns { get; }
 
-    public int PageCount => Pfns.Length;
+    public int PageCount => _pages.Length;
 
-    public ulong SizeBytes => (ulong)Pfns.Length * PageGeometry.PageSize;
+    public ulong SizeBytes => (ulong)_pages.Length * PageGeometry.PageSize;
 
     /// <summary>Small kmalloc buffers come from the slab: vm_insert_page refuses them (R4.1).</summary>
     public bool IsSlab => Kind == BufferKind.Kmalloc && PageCount <= SlabMaxPages;
+
+    /// <summary>The contents of buffer page <paramref name="index"/>.</summary>
+    public PhysicalPage Page(int index) =>
+        _pages[index] ??= _fill.IsEmpty ? PhysicalPage.Zeroed() : PhysicalPage.WithPrefix(_fill.ForPage(index));
 
     /// <summary>The buffer page index of a pfn, or -1.</summary>
     public int IndexOf(ulong pfn)
@@ -55,5 +63,22 @@ public sealed class DeviceBuffer
         if (pfn < VmallocPfnBase || (pfn - VmallocPfnBase) % VmallocPfnStride != 0) return -1;
         var index = (pfn - VmallocPfnBase) / VmallocPfnStride;
         return index < (ulong)PageCount ? (int)index : -1;
+    }
+
+    /// <summary>The (immutable, shared) pfn table of a buffer kind and size.</summary>
+    private static ulong[] PfnTable(BufferKind kind, int pages)
+    {
+        lock (PfnTables)
+        {
+            if (PfnTables.TryGetValue((kind, pages), out var table)) return table;
+            table = new ulong[pages];
+            for (var i = 0; i < pages; i++)
+            {
+                table[i] = kind == BufferKind.Kmalloc ? KmallocPfnBase + (ulong)i : VmallocPfnBase + (ulong)i * VmallocPfnStride;
+            }
+
+            PfnTables[(kind, pages)] = table;
+            return table;
+        }
     }
 }

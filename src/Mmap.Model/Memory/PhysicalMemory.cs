@@ -13,34 +13,35 @@ public sealed class PhysicalMemory
     /// <summary>The shared zero page: what a read fault in an anonymous private mapping maps.</summary>
     public const ulong ZeroPfn = 0x7fffff;
 
+    private static readonly PhysicalPage Unknown = PhysicalPage.Unknown();
+    private static readonly PhysicalPage Zero = PhysicalPage.Zeroed();
+
     private readonly Dictionary<ulong, PhysicalPage> _pages = new();
+    private DeviceBuffer? _buffer;
     private ulong _nextAnon = AnonPfnBase;
 
-    public PhysicalMemory()
+    public PhysicalPage this[ulong pfn]
     {
-        _pages[ZeroPfn] = PhysicalPage.Zeroed();
+        get
+        {
+            if (_buffer is not null && _buffer.IndexOf(pfn) is var index and >= 0) return _buffer.Page(index);
+            if (pfn == ZeroPfn) return Zero;
+            return _pages.TryGetValue(pfn, out var page) ? page : Unknown;
+        }
     }
-
-    public PhysicalPage this[ulong pfn] => _pages.TryGetValue(pfn, out var page) ? page : Unknown;
 
     public bool IsAnonymous(ulong pfn) => pfn >= AnonPfnBase && pfn < _nextAnon;
 
     public int AnonymousPagesAllocated => (int)(_nextAnon - AnonPfnBase);
 
-    public PhysicalPage Allocate(ulong pfn)
-    {
-        var page = PhysicalPage.Zeroed();
-        _pages[pfn] = page;
-        return page;
-    }
+    /// <summary>The buffer's frames resolve through the buffer itself (its pages are made on first use).</summary>
+    public void Register(DeviceBuffer buffer) => _buffer = buffer;
 
     /// <summary>A new zeroed anonymous page (do_anonymous_page, wp_page_copy, do_cow_fault).</summary>
     public ulong AllocateAnonymous()
     {
         var pfn = _nextAnon++;
-        Allocate(pfn);
+        _pages[pfn] = PhysicalPage.Zeroed();
         return pfn;
     }
-
-    private static readonly PhysicalPage Unknown = PhysicalPage.Unknown();
 }

@@ -24,6 +24,9 @@ public sealed class PhysicalPage
 
     public static PhysicalPage Unknown() => new([], known: false);
 
+    /// <summary>A page holding <paramref name="prefix"/> then zeroes. The array is shared, never written.</summary>
+    public static PhysicalPage WithPrefix(byte[] prefix) => new(prefix, known: true);
+
     public byte? Read(int offset)
     {
         if (!IsKnown) return null;

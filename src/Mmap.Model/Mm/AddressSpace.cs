@@ -12,7 +12,7 @@ public sealed class AddressSpace
     public const int MaxMapCount = 65530;
 
     private readonly List<Vma> _vmas = new();
-    private readonly SortedDictionary<ulong, Pte> _ptes = new();
+    private readonly Dictionary<ulong, Pte> _ptes = new();
 
     public IReadOnlyList<Vma> Vmas => _vmas;
 
@@ -43,10 +43,27 @@ public sealed class AddressSpace
         return null;
     }
 
-    public IEnumerable<Vma> Overlapping(ulong start, ulong end) =>
-        _vmas.Where(v => v.Start < end && v.End > start).ToList();
+    /// <summary>The VMAs that intersect [start, end), as a snapshot the caller may modify the list under.</summary>
+    public IReadOnlyList<Vma> Overlapping(ulong start, ulong end)
+    {
+        var found = new List<Vma>();
+        foreach (var v in _vmas)
+        {
+            if (v.Start < end && v.End > start) found.Add(v);
+        }
 
-    public bool IsFree(ulong start, ulong end) => !_vmas.Any(v => v.Start < end && v.End > start);
+        return found;
+    }
+
+    public bool IsFree(ulong start, ulong end)
+    {
+        foreach (var v in _vmas)
+        {
+            if (v.Start < end && v.End > start) return false;
+        }
+
+        return true;
+    }
 
     public void Insert(Vma vma)
     {
@@ -65,9 +82,48 @@ public sealed class AddressSpace
     /// <summary>zap_page_range: removes every PTE in [start, end); returns how many there were.</summary>
     public int Zap(ulong start, ulong end)
     {
-        var keys = _ptes.Keys.Where(k => k >= start && k < end).ToList();
-        foreach (var key in keys) _ptes.Remove(key);
-        return keys.Count;
+        if (_ptes.Count == 0 || end <= start) return 0;
+        var zapped = 0;
+        if ((end - start) >> PageGeometry.PageShift <= (ulong)_ptes.Count)
+        {
+            for (var page = start & PageGeometry.PageMask; page < end; page += PageGeometry.PageSize)
+            {
+                if (_ptes.Remove(page)) zapped++;
+            }
+
+            return zapped;
+        }
+
+        foreach (var key in PteAddressesIn(start, end))
+        {
+            _ptes.Remove(key);
+            zapped++;
+        }
+
+        return zapped;
+    }
+
+    /// <summary>The addresses of the present PTEs in [start, end), in ascending order.</summary>
+    public IReadOnlyList<ulong> PteAddressesIn(ulong start, ulong end)
+    {
+        var found = new List<ulong>();
+        if ((end - start) >> PageGeometry.PageShift <= (ulong)_ptes.Count)
+        {
+            for (var page = start & PageGeometry.PageMask; page < end; page += PageGeometry.PageSize)
+            {
+                if (_ptes.ContainsKey(page)) found.Add(page);
+            }
+
+            return found;
+        }
+
+        foreach (var key in _ptes.Keys)
+        {
+            if (key >= start && key < end) found.Add(key);
+        }
+
+        found.Sort();
+        return found;
     }
 
     /// <summary>Total size of all VMAs in bytes (what the lab's procfs entry reports).</summary>

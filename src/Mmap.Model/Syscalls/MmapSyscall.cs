@@ -16,7 +16,17 @@ public static class MmapSyscall
     public static SyscallResult Mmap(Machine machine, MmapRequest request)
     {
         machine.Trace.Add(new MmapCalled(request.Label, request.Address, request.Length, request.Prot, request.Flags, request.Offset));
-        var result = machine.GuardBug(() => DoMmap(machine, request), SyscallResult.Bug);
+        SyscallResult result;
+        try
+        {
+            result = DoMmap(machine, request);
+        }
+        catch (KernelBugException bug)
+        {
+            machine.RecordBug(bug);
+            return SyscallResult.Bug;
+        }
+
         if (!result.KernelBug)
         {
             machine.Trace.Add(new MmapReturned(request.Label, result.Value, result.Error, null));
@@ -153,7 +163,7 @@ public static class MmapSyscall
         var mm = machine.Mm;
 
         // "Clear old maps, set up prev and uf": MAP_FIXED replaces whatever overlaps, before the driver runs.
-        MunmapSyscall.UnmapRange(machine, address, address + len);
+        if (!mm.IsFree(address, address + len)) MunmapSyscall.UnmapRange(machine, address, address + len);
 
         // "if (accountable_mapping(file, vm_flags)) { ... vm_flags |= VM_ACCOUNT; }"
         if (MmapFlagsCalculation.IsAccountable(vmFlags)) vmFlags |= VmFlags.Account;

@@ -113,8 +113,9 @@ public static class MprotectSyscall
     /// </summary>
     private static void ChangeProtection(AddressSpace mm, Vma vma)
     {
-        foreach (var (address, pte) in mm.Ptes.Where(p => vma.Contains(p.Key)).ToList())
+        foreach (var address in mm.PteAddressesIn(vma.Start, vma.End))
         {
+            var pte = mm.PteAt(address)!.Value;
             var prot = vma.PageProt;
             if (pte.Kind == PteKind.Anonymous && (vma.Flags & VmFlags.Write) != 0 && prot.UserReadable)
             {
