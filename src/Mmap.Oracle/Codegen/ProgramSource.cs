@@ -19,7 +19,9 @@ namespace Mmap.Oracle.Codegen;
 /// @U c s K page b0 b1 ...    check page     @U c s K page s signo code addr
 /// @U c s FW r|-errno         fd-write       @U c s FR r|-errno       fd-read
 /// @U c s B offset b0 ...     check-buffer   @U c s L text            one /proc/self/maps line
-/// @U c s T total             proc-total     @U c Z exit|signal|timeout value   the child ended
+/// @U c s T total             proc-total     @U c s N                 not run (its mapping was never mapped)
+/// @U c A                     case started   @U c Z exit|signal|bug|timeout value microseconds   the child ended
+/// @D c text                  a kernel BUG/oops/warning line from /dev/kmsg while case c ran
 /// </code>
 /// </summary>
 public static class ProgramSource

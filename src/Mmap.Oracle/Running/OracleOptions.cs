@@ -20,8 +20,8 @@ public sealed record OracleOptions
     /// <summary>Kernel cache root; null for <see cref="Infrastructure.CacheDirectory.Kernels"/>.</summary>
     public string? CacheRoot { get; init; }
 
-    /// <summary>If set, each boot's serial log is saved there (for inspection; never inside the repository).</summary>
-    public string? SerialLogDirectory { get; init; }
+    /// <summary>If set (default: $MMAPV_SERIAL_LOG_DIR), each boot's serial log is saved there, for inspection.</summary>
+    public string? SerialLogDirectory { get; init; } = Environment.GetEnvironmentVariable("MMAPV_SERIAL_LOG_DIR") is { Length: > 0 } dir ? dir : null;
 
     /// <summary>The hard limit for one boot: a fixed allowance plus a per-case allowance.</summary>
     public TimeSpan BootTimeout(int cases) => TimeSpan.FromSeconds(90 + (0.25 * cases));
