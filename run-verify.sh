@@ -127,6 +127,8 @@ case "$MODE" in
       3) record "pictures render in headless Chromium (no chromium: skipped)" PASS ;;
       *) tail -5 "$OUT/render-check.log"; record "pictures render in headless Chromium" FAIL ;;
     esac
+    run_step "benchmark: model evaluations/s and exhaustive scope" "${CLI[@]}" bench --seconds 2
+    run_step "benchmark: proof catalogue in-process vs z3 CLI" dotnet run -c Release --no-build --project src/Mmap.Benchmarks -- 3
     if [ "$QUICK" = 0 ]; then
       run_step "deep randomized campaign (100000 cases per property)" \
         env MMAP_PROPERTY_MAXTEST=100000 MMAP_PROPERTY_SEED=random \

@@ -13,6 +13,7 @@ public static class Program
             CheckCommand.Create(),
             RegressCommand.Create(),
             BenchCommand.Create(),
+            ProveCommand.Create(),
         };
         try
         {
