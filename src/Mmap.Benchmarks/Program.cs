@@ -8,7 +8,13 @@ using Mmap.Smt.Solving.Backends;
 // Times the whole catalogue in-process (libz3) against the z3 CLI on the exported .smt2 files, first one query at a
 // time, then with one worker per core. MMAPV_BENCH_DETAIL=1 adds per-query times of the last round.
 // Exits 1 if a verdict is wrong, 2 if the sequential median ratio in-process / z3 CLI is above 1.2.
-var rounds = Math.Max(1, args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5);
+var rounds = 5;
+if (args.Length > 0 && (!int.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out rounds) || rounds is < 1 or > 100))
+{
+    Console.Error.WriteLine($"rounds: '{args[0]}' is not a whole number from 1 to 100");
+    return 2;
+}
+
 var folder = Directory.CreateTempSubdirectory("mmapv-bench-").FullName;
 try
 {
