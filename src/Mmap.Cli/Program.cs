@@ -14,6 +14,7 @@ public static class Program
             RegressCommand.Create(),
             BenchCommand.Create(),
             ProveCommand.Create(),
+            OracleCommandLine.Create(),
         };
         try
         {
