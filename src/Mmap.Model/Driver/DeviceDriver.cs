@@ -78,19 +78,26 @@ public sealed class DeviceDriver(Machine machine)
         var size = count << PageGeometry.PageShift;
         var r = RemapPfnRange.Call(machine.Mm, vma, vma.Start, pfn, size, prot);
         machine.Trace.Add(new RemapPfnRangeCalled(vma.Start, pfn, size, Strategy.Prot, r.Code, r.Why));
-        return (Strategy.ChecksErrors ? r.Code : ReturnCodes.Ok, null);
+        if (r.Code == ReturnCodes.Ok || Strategy.ChecksErrors) return (r.Code, null);
+        return (ReturnCodes.Ok, Ignored(1));
     }
 
     private (int, string?) EachPage(Vma vma, ulong first, ulong count, Func<ulong, ulong, int> map)
     {
+        var ignored = 0;
         for (ulong i = 0; i < count; i++)
         {
             var code = map(vma.Start + (i << PageGeometry.PageShift), machine.Buffer.Pfns[(int)(first + i)]);
-            if (code != ReturnCodes.Ok && Strategy.ChecksErrors) return (code, "the driver returns the first error");
+            if (code == ReturnCodes.Ok) continue;
+            if (Strategy.ChecksErrors) return (code, "the driver returns the first error");
+            ignored++;
         }
 
-        return (ReturnCodes.Ok, null);
+        return (ReturnCodes.Ok, Ignored(ignored));
     }
+
+    private static string? Ignored(int failures) =>
+        failures == 0 ? null : $"the driver ignored {failures} failed call{(failures == 1 ? "" : "s")}; what they should have mapped has no PTE";
 
     private (int, string?) MapPages(Vma vma)
     {
@@ -101,7 +108,8 @@ public sealed class DeviceDriver(Machine machine)
         var r = VmMapPages.Call(machine.Mm, vma, machine.Buffer);
         vma.PgOff = savedPgOff;
         machine.Trace.Add(new VmMapPagesCalled(zero, machine.Buffer.PageCount, r.Code, r.Why));
-        return (Strategy.ChecksErrors ? r.Code : ReturnCodes.Ok, null);
+        if (r.Code == ReturnCodes.Ok || Strategy.ChecksErrors) return (r.Code, null);
+        return (ReturnCodes.Ok, Ignored(1));
     }
 
     private (int, string?) InstallFaultHandler(Vma vma)
