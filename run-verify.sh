@@ -114,6 +114,17 @@ run_tests() {
   [ "$rc" -eq 0 ] && record "tests ($TEST_PASSED passed)" PASS || record "tests ($TEST_FAILED failed)" FAIL
 }
 
+# 100 000 cases per property from fresh seeds; each property's seed and result is printed (and kept in
+# artifacts/deep-campaign.log) so a failure can be replayed with MMAP_PROPERTY_SEED=seed,gamma.
+deep_campaign() {
+  env MMAP_PROPERTY_MAXTEST=100000 MMAP_PROPERTY_SEED=random \
+    dotnet test properties/Mmap.Properties.Tests -c Release --no-build -nologo --logger "console;verbosity=detailed" \
+    >"$OUT/deep-campaign.log" 2>&1
+  local rc=$?
+  grep -E "OK, passed|Falsifiable|^\s+Failed |^(Passed|Failed)!" "$OUT/deep-campaign.log" | sed 's/^ *Mmap.Properties.Tests.Properties.//'
+  return $rc
+}
+
 case "$MODE" in
   tests)
     run_tests
@@ -138,9 +149,7 @@ case "$MODE" in
     run_step "benchmark: model evaluations/s and exhaustive scope" "${CLI[@]}" bench --seconds 2
     run_step "benchmark: proof catalogue in-process vs z3 CLI" dotnet run -c Release --no-build --project src/Mmap.Benchmarks -- 3
     if [ "$QUICK" = 0 ]; then
-      run_step "deep randomized campaign (100000 cases per property)" \
-        env MMAP_PROPERTY_MAXTEST=100000 MMAP_PROPERTY_SEED=random \
-        dotnet test properties/Mmap.Properties.Tests -c Release --no-build -nologo
+      run_step "deep randomized campaign (100000 cases per property)" deep_campaign
       run_step "kernel oracle (6.1 and 6.12)" "${CLI[@]}" oracle --kernel all properties/corpus
     fi
     ;;
