@@ -96,4 +96,28 @@ public sealed class RemapPfnRangeTests
         Assert.True(mm.PteAt(Start)!.Value.Prot.UserWritable);
         Assert.Equal(PteKind.Special, mm.PteAt(Start)!.Value.Kind);
     }
+
+    [Fact]
+    public void A_failing_call_zaps_the_pages_its_range_touches_and_drops_vm_pat()
+    {
+        // 6.1.192 remap_pfn_range_notrack: on error "zap_page_range_single(vma, addr, size, NULL)", then
+        // untrack_pfn clears VM_PAT. A misaligned call over an already mapped page unmaps that page.
+        var (mm, vma) = Vma(0xf9, pages: 1);
+        Assert.Equal(0, RemapPfnRange.Call(mm, vma, Start, 0x500, Page, PageProt.Shared).Code);
+        Assert.True(vma.Flags.HasAny(VmFlags.Pat));
+        Assert.Equal(-22, RemapPfnRange.Call(mm, vma, Start + 0x10, 0x600, Page, PageProt.Shared).Code);
+        Assert.Empty(mm.Ptes);
+        Assert.False(vma.Flags.HasAny(VmFlags.Pat));
+        Assert.True(vma.Flags.Has(VmFlagMasks.Remap)); // flags set by the first call stay
+    }
+
+    [Fact]
+    public void A_cow_rejection_leaves_other_pages_mapped()
+    {
+        var (mm, vma) = Vma(0xf9, pages: 2);
+        RemapPfnRange.Call(mm, vma, Start, 0x500, Page, PageProt.Shared);
+        vma.Flags = (vma.Flags & ~(VmFlags.Shared | VmFlags.MayShare)) | VmFlags.MayWrite; // now CoW
+        Assert.Equal(-22, RemapPfnRange.Call(mm, vma, Start + Page, 0x600, Page, PageProt.Shared).Code);
+        Assert.NotNull(mm.PteAt(Start));
+    }
 }

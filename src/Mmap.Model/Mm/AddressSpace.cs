@@ -79,9 +79,13 @@ public sealed class AddressSpace
 
     public void SetPte(ulong address, Pte pte) => _ptes[address & PageGeometry.PageMask] = pte;
 
-    /// <summary>zap_page_range: removes every PTE in [start, end); returns how many there were.</summary>
+    /// <summary>
+    /// zap_page_range: removes every PTE of the pages that [start, end) touches (zap_pte_range walks from the
+    /// PTE of the page holding <paramref name="start"/>); returns how many there were.
+    /// </summary>
     public int Zap(ulong start, ulong end)
     {
+        start &= PageGeometry.PageMask;
         if (_ptes.Count == 0 || end <= start) return 0;
         var zapped = 0;
         if ((end - start) >> PageGeometry.PageShift <= (ulong)_ptes.Count)
@@ -106,6 +110,7 @@ public sealed class AddressSpace
     /// <summary>The addresses of the present PTEs in [start, end), in ascending order.</summary>
     public IReadOnlyList<ulong> PteAddressesIn(ulong start, ulong end)
     {
+        start &= PageGeometry.PageMask;
         var found = new List<ulong>();
         if ((end - start) >> PageGeometry.PageShift <= (ulong)_ptes.Count)
         {
