@@ -85,6 +85,7 @@ if dotnet build Verification.sln -c Release -nologo -v quiet >"$OUT/build.log" 2
 else
   grep -E "error" "$OUT/build.log" | sort -u | head -30
   record "build" FAIL
+  [ "$MODE" = tests ] && TEST_FAILED_BUILD=1
   MODE=none
 fi
 CLI=(dotnet "$ROOT/src/Mmap.Cli/bin/Release/net10.0/mmapv.dll")
@@ -162,5 +163,7 @@ printf '%-60s %s\n' "----" "------"
 for i in "${!STEPS[@]}"; do printf '%-60s %s\n' "${STEPS[$i]}" "${RESULTS[$i]}"; done
 if [ "$MODE" = tests ]; then
   echo "$TEST_PASSED passed, $TEST_FAILED failed"
+elif [ "${TEST_FAILED_BUILD:-0}" = 1 ]; then
+  echo "0 passed, 1 failed"
 fi
 exit $FAILED
