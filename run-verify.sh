@@ -8,6 +8,7 @@
 #   ./run-verify.sh --kernel   only the real-kernel oracle over the corpus (Linux 6.1 and 6.12 in QEMU)
 #   ./run-verify.sh --accept   also accept changed snapshots (never when CI is set)
 #   ./run-verify.sh --quick    skip the deep campaign and the kernel oracle
+#   ./run-verify.sh --mutation mutation testing of the model with Stryker (about 8 minutes)
 #
 # Exit status: 0 when every step passed, 1 otherwise.
 set -uo pipefail
@@ -25,7 +26,8 @@ for arg in "$@"; do
     --kernel) MODE=kernel ;;
     --accept) ACCEPT=1 ;;
     --quick) QUICK=1 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --mutation) MODE=mutation ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "run-verify.sh: unknown option '$arg' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -67,7 +69,7 @@ apt_install "${APT_BASE[@]}" || record "install solvers (libz3, z3, cvc5)" FAIL
 # The real-kernel oracle: QEMU, busybox, gcc and Debian's 6.1 and 6.12 cloud kernels (apt-get download +
 # dpkg -x into a cache, never installed as the host kernel). The test suite's kernel tests skip, with the
 # reason, when the kernels are absent; everything else needs them.
-if [ "$QUICK" = 0 ] || [ "$MODE" != all ]; then
+if { [ "$QUICK" = 0 ] || [ "$MODE" != all ]; } && [ "$MODE" != mutation ]; then
   echo "== kernels for the oracle"
   if ! bash src/Mmap.Oracle/scripts/install-oracle.sh 6.1 6.12; then
     if [ "$MODE" = tests ] && [ -z "${CI:-}" ]; then
@@ -129,6 +131,11 @@ deep_campaign() {
 case "$MODE" in
   tests)
     run_tests
+    ;;
+  mutation)
+    echo "== mutation testing of src/Mmap.Model against properties/Mmap.Model.Tests (report in artifacts/stryker)"
+    dotnet tool restore >/dev/null
+    run_step "mutation testing (Stryker)" bash -c "cd properties/Mmap.Model.Tests && dotnet stryker --project Mmap.Model.csproj --reporter cleartext --reporter html --concurrency $(nproc) --output '$OUT/stryker' | tail -60"
     ;;
   kernel)
     run_step "kernel oracle: corpus on 6.1 and 6.12" "${CLI[@]}" oracle --kernel all properties/corpus
