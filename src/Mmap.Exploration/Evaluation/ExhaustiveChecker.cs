@@ -7,7 +7,8 @@ namespace Mmap.Exploration.Evaluation;
 
 /// <summary>
 /// Evaluates every point of a <see cref="SmallScope"/> and checks <see cref="ScopeChecks"/> at each one.
-/// Work is split by (driver, action) slice over the available cores; the result does not depend on the split.
+/// Work is split by (driver, action, matrix row) — slices of very different cost, many more than cores, so
+/// every core stays busy to the end; the result does not depend on the split.
 /// </summary>
 public static class ExhaustiveChecker
 {
@@ -16,18 +17,18 @@ public static class ExhaustiveChecker
     public static ExhaustiveResult Run(SmallScope scope, int? maxDegreeOfParallelism = null, IProgress<long>? progress = null)
     {
         var watch = Stopwatch.StartNew();
-        var slices = (from d in scope.Drivers from a in scope.Actions select (d, a)).ToList();
+        var slices = (from d in scope.Drivers from a in scope.Actions from r in SmallScope.Rows() select (d, a, r)).ToList();
+        var reportEvery = Math.Max(1, scope.Count / 40);
         var results = new (long[] Outcomes, long Violations, List<(long Index, Violation V)> Kept)[slices.Count];
         long done = 0;
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount };
         Parallel.For(0, slices.Count, options, i =>
         {
-            var (driver, action) = slices[i];
-            var slice = scope with { Drivers = [driver], Actions = [action] };
+            var (driver, action, row) = slices[i];
             var outcomes = new long[Enum.GetValues<OutcomeClass>().Length];
             var kept = new List<(long, Violation)>();
             long violations = 0, index = 0;
-            foreach (var point in slice.Points())
+            foreach (var point in scope.RowPoints(driver, action, row))
             {
                 var evaluation = PointEvaluator.Evaluate(point);
                 outcomes[(int)evaluation.Outcome.Class]++;
@@ -41,7 +42,8 @@ public static class ExhaustiveChecker
             }
 
             results[i] = (outcomes, violations, kept);
-            progress?.Report(Interlocked.Add(ref done, index));
+            var total = Interlocked.Add(ref done, index);
+            if (total / reportEvery != (total - index) / reportEvery) progress?.Report(total);
         });
 
         var totals = Enum.GetValues<OutcomeClass>().ToDictionary(c => c, c => results.Sum(r => r.Outcomes[(int)c]));

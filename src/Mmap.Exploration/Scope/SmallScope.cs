@@ -31,9 +31,16 @@ public sealed record SmallScope(
     {
         foreach (var driver in Drivers)
         foreach (var action in Actions)
-        foreach (var (open, type, prot) in Rows())
+        foreach (var row in Rows())
+        foreach (var point in RowPoints(driver, action, row))
+            yield return point;
+    }
+
+    /// <summary>One row of one driver's matrix: every page count × offset, in enumeration order.</summary>
+    public IEnumerable<ScopePoint> RowPoints(NamedDriver driver, UserAction action, (OpenFlags Open, MapFlags Type, Prot Prot) row)
+    {
         for (var pages = 1; pages <= MaxPages; pages++)
         for (var offset = 0; offset <= MaxOffsetPages; offset++)
-            yield return new ScopePoint(driver, new UserMapping(open, type, prot, pages, offset), action);
+            yield return new ScopePoint(driver, new UserMapping(row.Open, row.Type, row.Prot, pages, offset), action);
     }
 }

@@ -21,7 +21,12 @@ public sealed class DeviceBuffer
     /// <summary>KMALLOC_MAX_CACHE_SIZE on x86-64 SLUB: 2 pages (include/linux/slab.h, 6.1). R7.2.</summary>
     public const int SlabMaxPages = 2;
 
-    private static readonly Dictionary<(BufferKind, int), ulong[]> PfnTables = new();
+    /// <summary>Cached pfn tables per kind, indexed by page count (immutable once built).</summary>
+    private static readonly ulong[]?[] KmallocTables = new ulong[]?[MaxPages + 1];
+    private static readonly ulong[]?[] VmallocTables = new ulong[]?[MaxPages + 1];
+
+    /// <summary>The largest buffer the model allocates (also the scenario format's limit).</summary>
+    public const int MaxPages = 1024;
 
     private readonly PhysicalPage?[] _pages;
     private readonly FillPattern _fill;
@@ -65,20 +70,21 @@ public sealed class DeviceBuffer
         return index < (ulong)PageCount ? (int)index : -1;
     }
 
-    /// <summary>The (immutable, shared) pfn table of a buffer kind and size.</summary>
+    /// <summary>
+    /// The (immutable, shared) pfn table of a buffer kind and size. Lock-free: two threads racing build equal
+    /// arrays and either may win.
+    /// </summary>
     private static ulong[] PfnTable(BufferKind kind, int pages)
     {
-        lock (PfnTables)
+        var tables = kind == BufferKind.Kmalloc ? KmallocTables : VmallocTables;
+        if (pages <= MaxPages && Volatile.Read(ref tables[pages]) is { } cached) return cached;
+        var table = new ulong[pages];
+        for (var i = 0; i < pages; i++)
         {
-            if (PfnTables.TryGetValue((kind, pages), out var table)) return table;
-            table = new ulong[pages];
-            for (var i = 0; i < pages; i++)
-            {
-                table[i] = kind == BufferKind.Kmalloc ? KmallocPfnBase + (ulong)i : VmallocPfnBase + (ulong)i * VmallocPfnStride;
-            }
-
-            PfnTables[(kind, pages)] = table;
-            return table;
+            table[i] = kind == BufferKind.Kmalloc ? KmallocPfnBase + (ulong)i : VmallocPfnBase + (ulong)i * VmallocPfnStride;
         }
+
+        if (pages <= MaxPages) Volatile.Write(ref tables[pages], table);
+        return table;
     }
 }

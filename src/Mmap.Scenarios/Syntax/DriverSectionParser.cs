@@ -6,7 +6,7 @@ namespace Mmap.Scenarios.Syntax;
 /// <summary>The driver: section — each key once; buffer: and mmap: are required.</summary>
 public sealed class DriverSectionParser(ValueParser values, Action<Token, string, string, string?> error)
 {
-    public const int MaxPages = 1024;
+    public const int MaxPages = Model.Memory.DeviceBuffer.MaxPages;
 
     private static readonly string[] Keys =
         ["buffer", "fill", "length-limit", "mmap", "prot", "check-errors", "pgoff", "clear-maywrite", "fops"];
