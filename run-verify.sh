@@ -27,7 +27,7 @@ for arg in "$@"; do
     --accept) ACCEPT=1 ;;
     --quick) QUICK=1 ;;
     --mutation) MODE=mutation ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "run-verify.sh: unknown option '$arg' (see --help)" >&2; exit 2 ;;
   esac
 done
