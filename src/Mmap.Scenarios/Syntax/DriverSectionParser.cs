@@ -43,37 +43,31 @@ public sealed class DriverSectionParser(ValueParser values, Action<Token, string
                 LengthLimit(key, words);
                 break;
             case "mmap":
-                if (Single(key, words) is { } m && values.Keyword(m, "mmap", Vocabulary.Methods) is { } method)
+                Keyword(key, words, Vocabulary.Methods, method =>
                 {
                     _strategy = _strategy with { Method = method };
                     _hasMethod = true;
-                }
-
+                });
                 break;
             case "prot":
-                if (Single(key, words) is { } p && values.Keyword(p, "prot", Vocabulary.RemapProts) is { } prot)
-                    _strategy = _strategy with { Prot = prot };
+                Keyword(key, words, Vocabulary.RemapProts, prot => _strategy = _strategy with { Prot = prot });
                 break;
             case "check-errors":
-                if (Single(key, words) is { } c && values.Keyword(c, "check-errors", Vocabulary.YesNo) is { } checks)
-                    _strategy = _strategy with { ChecksErrors = checks };
+                Keyword(key, words, Vocabulary.YesNo, checks => _strategy = _strategy with { ChecksErrors = checks });
                 break;
             case "pgoff":
-                if (Single(key, words) is { } g && values.Keyword(g, "pgoff", Vocabulary.Pgoffs) is { } pgoff)
-                    _strategy = _strategy with { Pgoff = pgoff };
+                Keyword(key, words, Vocabulary.Pgoffs, pgoff => _strategy = _strategy with { Pgoff = pgoff });
                 break;
             case "clear-maywrite":
-                if (Single(key, words) is { } w && values.Keyword(w, "clear-maywrite", Vocabulary.YesNo) is { } clears)
-                    _strategy = _strategy with { ClearsMayWrite = clears };
+                Keyword(key, words, Vocabulary.YesNo, clears => _strategy = _strategy with { ClearsMayWrite = clears });
                 break;
             case "fops":
-                if (Single(key, words) is { } f && values.Keyword(f, "fops", Vocabulary.Fops) is { } fops)
-                    _strategy = _strategy with { Fops = fops };
+                Keyword(key, words, Vocabulary.Fops, fops => _strategy = _strategy with { Fops = fops });
                 break;
         }
     }
 
-    public DriverStrategy? Finish(int lastLine)
+    public DriverStrategy? Finish()
     {
         // A key given with a bad value was reported where it stands; only a key never given is "missing".
         if (!_seen.Contains("buffer")) error(new Token("", 1), "buffer", "the driver needs 'buffer: kmalloc|vmalloc pages=N'", null);
@@ -132,6 +126,12 @@ public sealed class DriverSectionParser(ValueParser values, Action<Token, string
         var max = values.Integer(pages.Value, "length-limit.pages", 1, MaxPages);
         var errno = values.Errno(err.Value, "length-limit.error");
         if (max is not null && errno is not null) _strategy = _strategy with { Limit = new LengthLimit((int)max.Value, errno.Value) };
+    }
+
+    /// <summary>A key whose value is one keyword of <paramref name="table"/>; applies it when valid.</summary>
+    private void Keyword<T>(Token key, List<Token> words, IReadOnlyDictionary<string, T> table, Action<T> apply) where T : struct
+    {
+        if (Single(key, words) is { } word && values.Keyword(word, key.Text, table) is { } value) apply(value);
     }
 
     private Token? Single(Token key, List<Token> words)

@@ -101,7 +101,7 @@ public sealed class ScenarioParser
         if (!seen.Contains(Section.Driver)) Error(new Token("", 1), "driver", "the driver: section is missing", null);
         if (!seen.Contains(Section.Program)) Error(new Token("", 1), "program", "the program: section is missing", null);
 
-        var strategy = seen.Contains(Section.Driver) ? driver.Finish(_line) : null;
+        var strategy = seen.Contains(Section.Driver) ? driver.Finish() : null;
         if (_errors.Count > 0 || name is null || strategy is null || kernel is null) return new ParseResult(null, _errors);
         return new ParseResult(new Scenario
         {
