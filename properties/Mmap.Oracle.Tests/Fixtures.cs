@@ -22,18 +22,7 @@ internal static class Fixtures
     }
 
     /// <summary>The repository's properties/corpus folder (found from the test binary upwards).</summary>
-    public static string CorpusDirectory
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Verification.sln")))
-                    return Path.Combine(dir.FullName, "properties", "corpus");
-            }
-            throw new DirectoryNotFoundException("Verification.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string CorpusDirectory => RepositoryRoot.Corpus;
 
     public static IReadOnlyList<Scenario> Corpus() =>
         System.IO.Directory.GetFiles(CorpusDirectory, "*.scenario").Order(StringComparer.Ordinal)

@@ -20,6 +20,6 @@ public sealed class CorpusRegeneration
         }
         using var z3 = new InProcessZ3Solver();
         var report = ProofRunner.Run(TheoremCatalogue.All.Where(t => t.ToScenario is not null), ProofRunConfiguration.For(z3));
-        Assert.NotEmpty(CounterexampleCorpus.Write(report, CorpusFolder.Path));
+        Assert.NotEmpty(CounterexampleCorpus.Write(report, RepositoryRoot.Counterexamples));
     }
 }

@@ -23,7 +23,7 @@ public sealed class CounterexampleReplayTests
     [MemberData(nameof(CorpusFiles))]
     public void The_corpus_file_replays_on_the_model(string fileName)
     {
-        var path = Path.Combine(CorpusFolder.Path, fileName);
+        var path = Path.Combine(RepositoryRoot.Counterexamples, fileName);
         Assert.True(File.Exists(path), $"{fileName} is missing from the corpus: run `mmapv prove --corpus properties/counterexamples`");
         AssertReplays(File.ReadAllText(path), path);
     }

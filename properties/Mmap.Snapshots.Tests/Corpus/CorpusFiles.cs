@@ -5,7 +5,7 @@ namespace Mmap.Snapshots.Tests.Corpus;
 /// <summary>The scenario corpus, properties/corpus/*.scenario: every file is a snapshot case named by its file stem.</summary>
 public static class CorpusFiles
 {
-    public static string Folder => RepositoryRoot.Combine("properties", "corpus");
+    public static string Folder => RepositoryRoot.Corpus;
 
     /// <summary>File stems in ordinal order: <c>seed</c>, <c>lab1-kmmap-shared</c>, …</summary>
     public static IReadOnlyList<string> Cases() =>

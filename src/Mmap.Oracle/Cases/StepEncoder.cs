@@ -19,7 +19,7 @@ namespace Mmap.Oracle.Cases;
 public static class StepEncoder
 {
     public const int MaxSlots = 32;
-    public const int MaxPages = 1024;
+    public const int MaxPages = Mmap.Model.Memory.DeviceBuffer.MaxPages;
     public const ulong MaxIoLength = 64UL << 20;
     public const ulong DriverFill = ulong.MaxValue;
 
