@@ -13,8 +13,10 @@ namespace Mmap.Model;
 /// </summary>
 public sealed class Machine
 {
-    public Machine(DriverStrategy driver, KernelVersion version = KernelVersion.Linux6_1, string devicePath = "/dev/mymmap")
+    /// <param name="trace">Where events go: a complete trace unless given (see <see cref="Tracing.Trace.Keeping"/>).</param>
+    public Machine(DriverStrategy driver, KernelVersion version = KernelVersion.Linux6_1, string devicePath = "/dev/mymmap", Trace? trace = null)
     {
+        Trace = trace ?? new Trace();
         Version = version;
         Strategy = driver;
         Node = new DeviceNode(devicePath);
@@ -39,7 +41,7 @@ public sealed class Machine
 
     public AddressSpace Mm { get; } = new();
 
-    public Trace Trace { get; } = new();
+    public Trace Trace { get; }
 
     /// <summary>The process's open device file (its only fd), or null.</summary>
     public OpenFile? OpenFile { get; set; }

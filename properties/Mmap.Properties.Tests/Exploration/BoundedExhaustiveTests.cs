@@ -1,8 +1,10 @@
+using Mmap.Exploration.Checks;
 using Mmap.Exploration.Evaluation;
 using Mmap.Exploration.Matrix;
 using Mmap.Exploration.Rendering;
 using Mmap.Exploration.Scope;
 using Mmap.Scenarios.Running;
+using Mmap.Model.Tracing;
 using Xunit;
 
 namespace Mmap.Properties.Tests.Exploration;
@@ -33,6 +35,21 @@ public sealed class BoundedExhaustiveTests
             Assert.Equal(direct.Mmap.KernelBug ? "BUG" : direct.Mmap.Error?.ToString() ?? "ok", mmap);
             // The direct evaluation stops reading at the first signal; the runner goes on: its trace starts with the direct one.
             Assert.StartsWith(TraceWithoutExplanations(direct.Machine), TraceWithoutExplanations(run.Machine));
+        }
+    }
+
+    [Fact]
+    public void TheExhaustiveRunsLightTraceChangesNeitherTheRunNorTheChecks()
+    {
+        foreach (var point in (SmallScope.Full with { MaxPages = 18, MaxOffsetPages = 1 }).Points())
+        {
+            var complete = PointEvaluator.Evaluate(point);
+            var light = PointEvaluator.Evaluate(point, TraceFacts.NewTrace());
+            Assert.Equal(complete.Outcome, light.Outcome);
+            Assert.Equal(complete.Accesses, light.Accesses);
+            Assert.Equal(TraceFacts.Of(complete.Machine.Trace), TraceFacts.Of(light.Machine.Trace));
+            Assert.Equal(complete.Machine.Trace.Events.Where(e => e is DriverMmapEntered or RemapPfnRangeCalled), light.Machine.Trace.Events);
+            Assert.Equal(ScopeChecks.Check(complete), ScopeChecks.Check(light));
         }
     }
 

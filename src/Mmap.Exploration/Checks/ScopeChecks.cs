@@ -13,69 +13,78 @@ namespace Mmap.Exploration.Checks;
 /// </summary>
 public static class ScopeChecks
 {
-    public static IEnumerable<Violation> Check(PointEvaluation e)
+    public static IReadOnlyList<Violation> Check(PointEvaluation e)
+    {
+        var violations = new List<Violation>();
+        Check(e, violations);
+        return violations;
+    }
+
+    /// <summary>Adds the violations at one point to <paramref name="violations"/>; allocates nothing when there are none.</summary>
+    public static void Check(PointEvaluation e, List<Violation> violations)
     {
         var point = e.Point;
         var m = point.Mapping;
         var strategy = point.Driver.Strategy;
-        var events = e.Machine.Trace.Events;
+        var facts = TraceFacts.Of(e.Machine.Trace);
 
         // R4.4: vmf_insert_pfn BUGs on a VM_PFNMAP VMA that is CoW ("BUG_ON((vma->vm_flags & VM_PFNMAP) &&
         // is_cow_mapping(vma->vm_flags))"); no other catalogue driver may reach a BUG in this scope.
         var cowVma = ReferenceRules.IsCow(ReferenceRules.PreDriverVmFlags(m.Open, m.Type, m.Prot)) && !strategy.ClearsMayWrite;
         var bugAllowed = strategy.Method == MappingMethod.FaultPfn && cowVma;
         if (e.Outcome.Class == OutcomeClass.KernelBug && !bugAllowed)
-            yield return new("no-kernel-bug", $"kernel BUG for a catalogue driver at {point}");
+            violations.Add(new("no-kernel-bug", $"kernel BUG for a catalogue driver at {point}"));
         if (bugAllowed && e.Mmap.Succeeded && m.Prot != Prot.None && point.Action != UserAction.UnmapFirstThenRead
             && !(point.Action == UserAction.WriteFirstPage && (m.Prot & Prot.Write) == 0)
             && e.Outcome.Class != OutcomeClass.KernelBug)
-            yield return new("fault-pfn-cow-bug", $"a fault in a CoW VM_PFNMAP VMA did not hit the vmf_insert_pfn BUG_ON at {point}");
+            violations.Add(new("fault-pfn-cow-bug", $"a fault in a CoW VM_PFNMAP VMA did not hit the vmf_insert_pfn BUG_ON at {point}"));
 
         var preErrno = ReferenceRules.PreDriverErrno(m.Open, m.Type, m.Prot);
-        var entered = events.OfType<DriverMmapEntered>().FirstOrDefault();
+        var entered = facts.Entered;
         if (preErrno is { } expectedErrno)
         {
-            if (e.Mmap.Error != expectedErrno) yield return new("errno-order", $"expected -{expectedErrno} before the driver, got {Describe(e)} at {point}");
-            if (entered is not null) yield return new("errno-order", $"the driver ran although the kernel must fail with {expectedErrno} first at {point}");
+            if (e.Mmap.Error != expectedErrno) violations.Add(new("errno-order", $"expected -{expectedErrno} before the driver, got {Describe(e)} at {point}"));
+            if (entered is not null) violations.Add(new("errno-order", $"the driver ran although the kernel must fail with {expectedErrno} first at {point}"));
         }
         else if (entered is null)
         {
-            yield return new("driver-called", $"->mmap was not called at {point} ({Describe(e)})");
+            violations.Add(new("driver-called", $"->mmap was not called at {point} ({Describe(e)})"));
         }
 
         if (entered is not null)
         {
             var expectedFlags = ReferenceRules.PreDriverVmFlags(m.Open, m.Type, m.Prot);
             if ((ulong)entered.Flags != expectedFlags)
-                yield return new("vm-flags-R2.2", $"->mmap saw vm_flags={entered.Flags.ToHex()}, reference says 0x{expectedFlags:x} at {point}");
+                violations.Add(new("vm-flags-R2.2", $"->mmap saw vm_flags={entered.Flags.ToHex()}, reference says 0x{expectedFlags:x} at {point}"));
         }
 
         if (!e.Mmap.Succeeded && !e.Mmap.KernelBug)
         {
-            if (e.Machine.Mm.Vmas.Count != 0) yield return new("failed-mmap-no-vma", $"a failed mmap left {e.Machine.Mm.Vmas.Count} VMAs at {point}");
-            if (e.Machine.Mm.Ptes.Count != 0) yield return new("failed-mmap-no-pte", $"a failed mmap left {e.Machine.Mm.Ptes.Count} PTEs at {point}");
+            if (e.Machine.Mm.Vmas.Count != 0) violations.Add(new("failed-mmap-no-vma", $"a failed mmap left {e.Machine.Mm.Vmas.Count} VMAs at {point}"));
+            if (e.Machine.Mm.Ptes.Count != 0) violations.Add(new("failed-mmap-no-pte", $"a failed mmap left {e.Machine.Mm.Ptes.Count} PTEs at {point}"));
         }
 
-        foreach (var v in StateInvariants.Check(e.Machine)) yield return v with { Message = v.Message + " at " + point };
-        if (entered is null) yield break;
+        var before = violations.Count;
+        StateInvariants.Check(e.Machine, violations);
+        for (var i = before; i < violations.Count; i++) violations[i] = violations[i] with { Message = violations[i].Message + " at " + point };
+        if (entered is null) return;
 
         var limited = strategy.Limit is { } limit && m.Pages > limit.MaxPages;
         var cow = ReferenceRules.IsCow(ReferenceRules.PreDriverVmFlags(m.Open, m.Type, m.Prot)) && !strategy.ClearsMayWrite;
         if (limited)
         {
-            if (e.Mmap.Error != strategy.Limit!.Error) yield return new("length-limit", $"expected -{strategy.Limit.Error} above {strategy.Limit.MaxPages} pages, got {Describe(e)} at {point}");
-            yield break;
+            if (e.Mmap.Error != strategy.Limit!.Error) violations.Add(new("length-limit", $"expected -{strategy.Limit.Error} above {strategy.Limit.MaxPages} pages, got {Describe(e)} at {point}"));
+            return;
         }
 
-        var remaps = events.OfType<RemapPfnRangeCalled>().ToList();
         if (strategy.Method == MappingMethod.RemapPerPage)
         {
-            foreach (var v in PerPage(e, cow, remaps)) yield return v;
+            PerPage(e, cow, facts, violations);
         }
         else if (strategy.Method == MappingMethod.RemapWhole && m.Pages <= strategy.Pages)
         {
             // Core claim, part 3: a whole-VMA remap succeeds for every mmap-produced VMA.
-            if (remaps.Count != 1 || remaps[0].Result != 0) yield return new("whole-vma-remap-succeeds", $"whole-VMA remap_pfn_range did not return 0 at {point}");
+            if (facts.Remaps != 1 || facts.FirstRemapResult != 0) violations.Add(new("whole-vma-remap-succeeds", $"whole-VMA remap_pfn_range did not return 0 at {point}"));
         }
 
         if (e.Mprotect is { } mprotect && e.Mmap.Succeeded)
@@ -83,45 +92,55 @@ public static class ScopeChecks
             // R6.1 / R9.1: PROT_WRITE needs VM_MAYWRITE; a shared O_RDONLY VMA and a VMA whose driver cleared it lack it.
             var mayWrite = !(m.IsShared && ((uint)m.Open & 3) == 0) && !strategy.ClearsMayWrite;
             if (mayWrite != mprotect.Succeeded || (!mayWrite && mprotect.Error != Errno.EACCES))
-                yield return new("mprotect-maywrite", $"mprotect(PROT_READ|PROT_WRITE) gave {mprotect.Error?.ToString() ?? "0"}, VM_MAYWRITE {(mayWrite ? "set" : "clear")} at {point}");
+                violations.Add(new("mprotect-maywrite", $"mprotect(PROT_READ|PROT_WRITE) gave {mprotect.Error?.ToString() ?? "0"}, VM_MAYWRITE {(mayWrite ? "set" : "clear")} at {point}"));
         }
 
         if (point.Action == UserAction.UnmapFirstThenRead && e.Mmap.Succeeded && e.Accesses.FirstOrDefault().Kind != OutcomeKind.SigSegvMapErr)
-            yield return new("munmap-then-read-segv", $"a read of an unmapped page gave {e.Outcome.Label} at {point}");
+            violations.Add(new("munmap-then-read-segv", $"a read of an unmapped page gave {e.Outcome.Label} at {point}"));
     }
 
     /// <summary>Core claim and the seed driver: per-page remap of N ≥ 2 pages fails on every page iff CoW; N = 1 always works.</summary>
-    private static IEnumerable<Violation> PerPage(PointEvaluation e, bool cow, List<RemapPfnRangeCalled> remaps)
+    private static void PerPage(PointEvaluation e, bool cow, TraceFacts facts, List<Violation> violations)
     {
         var point = e.Point;
         var m = point.Mapping;
         var strategy = point.Driver.Strategy;
         var shouldFail = cow && m.Pages >= 2;
-        var failed = remaps.Count(r => r.Result != 0);
+        var failed = facts.FailedRemaps;
         var expectedFailures = shouldFail ? (strategy.ChecksErrors ? 1 : m.Pages) : 0;
         if (failed != expectedFailures)
-            yield return new("per-page-iff-not-cow", $"{failed} per-page remap_pfn_range calls failed, expected {expectedFailures} (CoW={cow}) at {point}");
+            violations.Add(new("per-page-iff-not-cow", $"{failed} per-page remap_pfn_range calls failed, expected {expectedFailures} (CoW={cow}) at {point}"));
 
         if (strategy.ChecksErrors)
         {
             if (shouldFail != (e.Mmap.Error == Errno.EINVAL))
-                yield return new("checked-driver-einval", $"checked per-page driver: mmap gave {Describe(e)}, CoW={cow}, N={m.Pages} at {point}");
-            yield break;
+                violations.Add(new("checked-driver-einval", $"checked per-page driver: mmap gave {Describe(e)}, CoW={cow}, N={m.Pages} at {point}"));
+            return;
         }
 
-        if (!e.Mmap.Succeeded) yield return new("unchecked-driver-mmap-ok", $"the unchecked driver's mmap failed: {Describe(e)} at {point}");
-        if (point.Action != UserAction.ReadEachPage || !e.Mmap.Succeeded) yield break;
+        if (!e.Mmap.Succeeded) violations.Add(new("unchecked-driver-mmap-ok", $"the unchecked driver's mmap failed: {Describe(e)} at {point}"));
+        if (point.Action != UserAction.ReadEachPage || !e.Mmap.Succeeded) return;
         if (shouldFail)
         {
             if (e.Accesses.Count == 0 || e.Accesses[0].Kind != OutcomeKind.SigBus && m.Prot != Prot.None)
-                yield return new("seed-sigbus", $"a private {m.Pages}-page mapping of the seed driver did not SIGBUS at {point}");
+                violations.Add(new("seed-sigbus", $"a private {m.Pages}-page mapping of the seed driver did not SIGBUS at {point}"));
         }
         else if (m.Prot != Prot.None)
         {
             var fill = strategy.Fill.ForPage(0)[0];
-            if (e.Accesses.Count != m.Pages || e.Accesses.Any(a => a.Kind != OutcomeKind.Done || (byte)a.Value != fill))
-                yield return new("fix-reads-fill", $"a non-CoW or single-page mapping did not read the fill on every page at {point}");
+            if (e.Accesses.Count != m.Pages || !AllRead(e.Accesses, fill))
+                violations.Add(new("fix-reads-fill", $"a non-CoW or single-page mapping did not read the fill on every page at {point}"));
         }
+    }
+
+    private static bool AllRead(IReadOnlyList<AccessOutcome> accesses, byte fill)
+    {
+        foreach (var a in accesses)
+        {
+            if (a.Kind != OutcomeKind.Done || (byte)a.Value != fill) return false;
+        }
+
+        return true;
     }
 
     private static string Describe(PointEvaluation e) =>

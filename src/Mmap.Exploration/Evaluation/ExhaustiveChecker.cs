@@ -27,17 +27,20 @@ public static class ExhaustiveChecker
             var (driver, action, row) = slices[i];
             var outcomes = new long[Enum.GetValues<OutcomeClass>().Length];
             var kept = new List<(long, Violation)>();
+            var found = new List<Violation>();
             long violations = 0, index = 0;
             foreach (var point in scope.RowPoints(driver, action, row))
             {
-                var evaluation = PointEvaluator.Evaluate(point);
+                var evaluation = PointEvaluator.Evaluate(point, TraceFacts.NewTrace());
                 outcomes[(int)evaluation.Outcome.Class]++;
-                foreach (var violation in ScopeChecks.Check(evaluation))
+                ScopeChecks.Check(evaluation, found);
+                foreach (var violation in found)
                 {
                     violations++;
                     if (kept.Count < KeptViolations) kept.Add((index, violation));
                 }
 
+                found.Clear();
                 index++;
             }
 

@@ -3,6 +3,7 @@ using Mmap.Model;
 using Mmap.Model.Faults;
 using Mmap.Model.Kernel;
 using Mmap.Model.Syscalls;
+using Mmap.Model.Tracing;
 using ValueType = Mmap.Model.Faults.ValueType;
 
 namespace Mmap.Exploration.Evaluation;
@@ -15,9 +16,10 @@ public static class PointEvaluator
 {
     public const string MappingName = "VA";
 
-    public static PointEvaluation Evaluate(ScopePoint point)
+    /// <param name="trace">The machine's trace: complete unless given (the exhaustive check keeps only what it reads).</param>
+    public static PointEvaluation Evaluate(ScopePoint point, Trace? trace = null)
     {
-        var machine = new Machine(point.Driver.Strategy);
+        var machine = new Machine(point.Driver.Strategy, trace: trace);
         var mapping = point.Mapping;
         DeviceFileSyscalls.Open(machine, mapping.Open);
         var mmap = MmapSyscall.Mmap(machine, new MmapRequest(MappingName, 0, mapping.Length, mapping.Prot, mapping.Type, mapping.Offset));

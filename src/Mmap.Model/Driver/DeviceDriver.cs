@@ -56,13 +56,14 @@ public sealed class DeviceDriver(Machine machine)
             MappingMethod.RemapPerPage => EachPage(vma, first, count, (address, pfn) =>
             {
                 var r = RemapPfnRange.Call(machine.Mm, vma, address, pfn, PageGeometry.PageSize, prot);
-                machine.Trace.Add(new RemapPfnRangeCalled(address, pfn, PageGeometry.PageSize, Strategy.Prot, r.Code, r.Why));
+                if (machine.Trace.Keeps<RemapPfnRangeCalled>())
+                    machine.Trace.Add(new RemapPfnRangeCalled(address, pfn, PageGeometry.PageSize, Strategy.Prot, r.Code, r.Why));
                 return r.Code;
             }),
             MappingMethod.InsertPage => EachPage(vma, first, count, (address, pfn) =>
             {
                 var r = VmInsertPage.Call(machine.Mm, vma, address, pfn, buffer);
-                machine.Trace.Add(new VmInsertPageCalled(address, buffer.IndexOf(pfn), r.Code, r.Why));
+                if (machine.Trace.Keeps<VmInsertPageCalled>()) machine.Trace.Add(new VmInsertPageCalled(address, buffer.IndexOf(pfn), r.Code, r.Why));
                 return r.Code;
             }),
             MappingMethod.MapPages => MapPages(vma),
@@ -136,7 +137,7 @@ public sealed class DeviceDriver(Machine machine)
         var index = Strategy.Pgoff == PgoffPolicy.Honour ? pgoff : pageInVma;
         if (index >= (ulong)machine.Buffer.PageCount)
         {
-            machine.Trace.Add(new FaultHandlerCalled(address, pgoff, "VM_FAULT_SIGBUS", "beyond the buffer"));
+            if (machine.Trace.Keeps<FaultHandlerCalled>()) machine.Trace.Add(new FaultHandlerCalled(address, pgoff, "VM_FAULT_SIGBUS", "beyond the buffer"));
             return (VmFault.SigBus, 0);
         }
 
@@ -144,12 +145,12 @@ public sealed class DeviceDriver(Machine machine)
         if (Strategy.Method == MappingMethod.FaultPfn)
         {
             var result = VmfInsertPfn.Call(machine.Mm, vma, address & PageGeometry.PageMask, pfn);
-            machine.Trace.Add(new FaultHandlerCalled(address, pgoff,
-                result == VmFault.NoPage ? "VM_FAULT_NOPAGE" : "VM_FAULT_SIGBUS", $"vmf_insert_pfn(pfn[{index}])"));
+            if (machine.Trace.Keeps<FaultHandlerCalled>())
+                machine.Trace.Add(new FaultHandlerCalled(address, pgoff, result == VmFault.NoPage ? "VM_FAULT_NOPAGE" : "VM_FAULT_SIGBUS", $"vmf_insert_pfn(pfn[{index}])"));
             return (result, pfn);
         }
 
-        machine.Trace.Add(new FaultHandlerCalled(address, pgoff, $"page[{index}]", "vmf->page = the buffer page"));
+        if (machine.Trace.Keeps<FaultHandlerCalled>()) machine.Trace.Add(new FaultHandlerCalled(address, pgoff, $"page[{index}]", "vmf->page = the buffer page"));
         return (VmFault.Page, pfn);
     }
 

@@ -12,11 +12,11 @@ public sealed class AddressSpace
     public const int MaxMapCount = 65530;
 
     private readonly List<Vma> _vmas = new();
-    private readonly Dictionary<ulong, Pte> _ptes = new();
+    private readonly PageTable _ptes = new();
 
     public IReadOnlyList<Vma> Vmas => _vmas;
 
-    public IReadOnlyDictionary<ulong, Pte> Ptes => _ptes;
+    public PageTable Ptes => _ptes;
 
     public int MapCount => _vmas.Count;
 
@@ -77,59 +77,16 @@ public sealed class AddressSpace
     public Pte? PteAt(ulong address) =>
         _ptes.TryGetValue(address & PageGeometry.PageMask, out var pte) ? pte : null;
 
-    public void SetPte(ulong address, Pte pte) => _ptes[address & PageGeometry.PageMask] = pte;
+    public void SetPte(ulong address, Pte pte) => _ptes.Set(address & PageGeometry.PageMask, pte);
 
     /// <summary>
     /// zap_page_range: removes every PTE of the pages that [start, end) touches (zap_pte_range walks from the
     /// PTE of the page holding <paramref name="start"/>); returns how many there were.
     /// </summary>
-    public int Zap(ulong start, ulong end)
-    {
-        start &= PageGeometry.PageMask;
-        if (_ptes.Count == 0 || end <= start) return 0;
-        var zapped = 0;
-        if ((end - start) >> PageGeometry.PageShift <= (ulong)_ptes.Count)
-        {
-            for (var page = start & PageGeometry.PageMask; page < end; page += PageGeometry.PageSize)
-            {
-                if (_ptes.Remove(page)) zapped++;
-            }
-
-            return zapped;
-        }
-
-        foreach (var key in PteAddressesIn(start, end))
-        {
-            _ptes.Remove(key);
-            zapped++;
-        }
-
-        return zapped;
-    }
+    public int Zap(ulong start, ulong end) => _ptes.RemoveRange(start & PageGeometry.PageMask, end);
 
     /// <summary>The addresses of the present PTEs in [start, end), in ascending order.</summary>
-    public IReadOnlyList<ulong> PteAddressesIn(ulong start, ulong end)
-    {
-        start &= PageGeometry.PageMask;
-        var found = new List<ulong>();
-        if ((end - start) >> PageGeometry.PageShift <= (ulong)_ptes.Count)
-        {
-            for (var page = start & PageGeometry.PageMask; page < end; page += PageGeometry.PageSize)
-            {
-                if (_ptes.ContainsKey(page)) found.Add(page);
-            }
-
-            return found;
-        }
-
-        foreach (var key in _ptes.Keys)
-        {
-            if (key >= start && key < end) found.Add(key);
-        }
-
-        found.Sort();
-        return found;
-    }
+    public IReadOnlyList<ulong> PteAddressesIn(ulong start, ulong end) => _ptes.KeysIn(start & PageGeometry.PageMask, end).ToList();
 
     /// <summary>Total size of all VMAs in bytes (what the lab's procfs entry reports).</summary>
     public ulong TotalVm => _vmas.Aggregate(0UL, (sum, v) => sum + v.Length);

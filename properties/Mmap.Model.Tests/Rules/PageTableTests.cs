@@ -1,0 +1,77 @@
+using Mmap.Model.Kernel;
+using Mmap.Model.Mm;
+using Xunit;
+
+namespace Mmap.Model.Tests.Rules;
+
+/// <summary>The page table behaves like a map from page address to PTE, whatever its block layout.</summary>
+public sealed class PageTableTests
+{
+    private static Pte PteFor(ulong page) => new(page >> PageGeometry.PageShift, PageProt.ReadOnly, PteKind.Special);
+
+    [Fact]
+    public void Random_operations_agree_with_a_plain_dictionary()
+    {
+        var random = new Random(20261121);
+        var table = new PageTable();
+        var reference = new SortedDictionary<ulong, Pte>();
+        // Pages around two block boundaries and near the top of the user address space.
+        ulong[] bases = [0x7effffff0000, 0x7f0000000000 - 0x40000, 0x400000];
+        for (var step = 0; step < 20_000; step++)
+        {
+            var page = bases[random.Next(bases.Length)] + ((ulong)random.Next(200) << PageGeometry.PageShift);
+            switch (random.Next(4))
+            {
+                case 0:
+                case 1:
+                    table.Set(page, PteFor(page));
+                    reference[page] = PteFor(page);
+                    break;
+                case 2:
+                    Assert.Equal(reference.Remove(page), table.Remove(page));
+                    break;
+                default:
+                    var end = page + (ulong)random.Next(1, 100 << PageGeometry.PageShift);
+                    var inRange = reference.Keys.Where(k => k >= page && k < end).ToList();
+                    Assert.Equal(inRange, table.KeysIn(page, end));
+                    Assert.Equal(inRange.Count, table.CountIn(page, end));
+                    if (random.Next(2) == 0)
+                    {
+                        Assert.Equal(inRange.Count, table.RemoveRange(page, end));
+                        foreach (var k in inRange) reference.Remove(k);
+                    }
+
+                    break;
+            }
+
+            Assert.Equal(reference.Count, table.Count);
+        }
+
+        Assert.Equal(reference.Keys, table.Keys);
+        Assert.Equal(reference.Values, table.Values);
+        Assert.All(reference, p => Assert.Equal(p.Value, table[p.Key]));
+    }
+
+    [Fact]
+    public void A_range_ending_inside_a_page_includes_that_page()
+    {
+        var table = new PageTable();
+        table.Set(0x10000, PteFor(0x10000));
+        table.Set(0x11000, PteFor(0x11000));
+        Assert.Equal(2, table.CountIn(0x10000, 0x11001));
+        Assert.Equal(1, table.CountIn(0x10000, 0x11000));
+        Assert.Equal(2, table.RemoveRange(0x10000, 0x11001));
+        Assert.Empty(table);
+    }
+
+    [Fact]
+    public void The_last_page_of_the_address_space_can_be_mapped_and_removed()
+    {
+        var table = new PageTable();
+        const ulong last = ulong.MaxValue & PageGeometry.PageMask;
+        table.Set(last, PteFor(last));
+        Assert.Equal([last], table.KeysIn(last, ulong.MaxValue));
+        Assert.Equal(1, table.RemoveRange(0, ulong.MaxValue));
+        Assert.Empty(table);
+    }
+}
