@@ -9,7 +9,9 @@ namespace Mmap.Exploration.Checks;
 public readonly record struct TraceFacts(DriverMmapEntered? Entered, int Remaps, int FailedRemaps, int FirstRemapResult)
 {
     /// <summary>A trace that keeps just the events <see cref="Of"/> reads: what an exhaustive run gives each point.</summary>
-    public static Trace NewTrace() => Trace.Keeping(typeof(DriverMmapEntered), typeof(RemapPfnRangeCalled));
+    public static Trace NewTrace() => new(Read);
+
+    private static readonly TraceFilter Read = TraceFilter.Of(typeof(DriverMmapEntered), typeof(RemapPfnRangeCalled));
 
     public static TraceFacts Of(Trace trace)
     {

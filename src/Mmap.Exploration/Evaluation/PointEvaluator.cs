@@ -27,7 +27,7 @@ public static class PointEvaluator
         if (mmap.Error is { } errno) return new(point, machine, mmap, null, [], new PointOutcome(OutcomeClass.MmapErrno, errno));
 
         var start = mmap.Value;
-        var accesses = new List<AccessOutcome>();
+        var accesses = new List<AccessOutcome>(point.Action == UserAction.ReadEachPage ? mapping.Pages : 1);
         SyscallResult? mprotect = null;
         switch (point.Action)
         {

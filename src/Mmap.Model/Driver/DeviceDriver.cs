@@ -29,7 +29,7 @@ public sealed class DeviceDriver(Machine machine)
         var buffer = machine.Buffer;
         if (Strategy.Limit is { } limit && vma.Length > (ulong)limit.MaxPages << PageGeometry.PageShift)
         {
-            return (ReturnCodes.Of(limit.Error), $"length {vma.Pages} pages > limit {limit.MaxPages}");
+            return (ReturnCodes.Of(limit.Error), Explains ? $"length {vma.Pages} pages > limit {limit.MaxPages}" : null);
         }
 
         if (Strategy.ClearsMayWrite)
@@ -53,19 +53,7 @@ public sealed class DeviceDriver(Machine machine)
         return Strategy.Method switch
         {
             MappingMethod.RemapWhole => RemapWhole(vma, first, count, prot),
-            MappingMethod.RemapPerPage => EachPage(vma, first, count, (address, pfn) =>
-            {
-                var r = RemapPfnRange.Call(machine.Mm, vma, address, pfn, PageGeometry.PageSize, prot);
-                if (machine.Trace.Keeps<RemapPfnRangeCalled>())
-                    machine.Trace.Add(new RemapPfnRangeCalled(address, pfn, PageGeometry.PageSize, Strategy.Prot, r.Code, r.Why));
-                return r.Code;
-            }),
-            MappingMethod.InsertPage => EachPage(vma, first, count, (address, pfn) =>
-            {
-                var r = VmInsertPage.Call(machine.Mm, vma, address, pfn, buffer);
-                if (machine.Trace.Keeps<VmInsertPageCalled>()) machine.Trace.Add(new VmInsertPageCalled(address, buffer.IndexOf(pfn), r.Code, r.Why));
-                return r.Code;
-            }),
+            MappingMethod.RemapPerPage or MappingMethod.InsertPage => EachPage(vma, first, count, prot),
             MappingMethod.MapPages => MapPages(vma),
             MappingMethod.Fault => InstallFaultHandler(vma),
             MappingMethod.FaultPfn => InstallPfnFaultHandler(vma),
@@ -83,12 +71,13 @@ public sealed class DeviceDriver(Machine machine)
         return (ReturnCodes.Ok, Ignored(1));
     }
 
-    private (int, string?) EachPage(Vma vma, ulong first, ulong count, Func<ulong, ulong, int> map)
+    /// <summary>One remap_pfn_range or vm_insert_page per page, in order; a checking driver stops at the first error.</summary>
+    private (int, string?) EachPage(Vma vma, ulong first, ulong count, PageProt prot)
     {
         var ignored = 0;
         for (ulong i = 0; i < count; i++)
         {
-            var code = map(vma.Start + (i << PageGeometry.PageShift), machine.Buffer.Pfns[(int)(first + i)]);
+            var code = MapPage(vma, vma.Start + (i << PageGeometry.PageShift), machine.Buffer.Pfns[(int)(first + i)], prot);
             if (code == ReturnCodes.Ok) continue;
             if (Strategy.ChecksErrors) return (code, "the driver returns the first error");
             ignored++;
@@ -97,8 +86,26 @@ public sealed class DeviceDriver(Machine machine)
         return (ReturnCodes.Ok, Ignored(ignored));
     }
 
-    private static string? Ignored(int failures) =>
-        failures == 0 ? null : $"the driver ignored {failures} failed call{(failures == 1 ? "" : "s")}; what they should have mapped has no PTE";
+    private int MapPage(Vma vma, ulong address, ulong pfn, PageProt prot)
+    {
+        if (Strategy.Method == MappingMethod.InsertPage)
+        {
+            var inserted = VmInsertPage.Call(machine.Mm, vma, address, pfn, machine.Buffer);
+            if (machine.Trace.Keeps<VmInsertPageCalled>()) machine.Trace.Add(new VmInsertPageCalled(address, machine.Buffer.IndexOf(pfn), inserted.Code, inserted.Why));
+            return inserted.Code;
+        }
+
+        var r = RemapPfnRange.Call(machine.Mm, vma, address, pfn, PageGeometry.PageSize, prot);
+        if (machine.Trace.Keeps<RemapPfnRangeCalled>())
+            machine.Trace.Add(new RemapPfnRangeCalled(address, pfn, PageGeometry.PageSize, Strategy.Prot, r.Code, r.Why));
+        return r.Code;
+    }
+
+    /// <summary>Explanations are built only for a trace that keeps the ->mmap return they go with.</summary>
+    private bool Explains => machine.Trace.Keeps<DriverMmapReturned>();
+
+    private string? Ignored(int failures) =>
+        failures == 0 || !Explains ? null : $"the driver ignored {failures} failed call{(failures == 1 ? "" : "s")}; what they should have mapped has no PTE";
 
     private (int, string?) MapPages(Vma vma)
     {

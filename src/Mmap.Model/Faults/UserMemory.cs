@@ -50,14 +50,13 @@ public static class UserMemory
             if (kind != OutcomeKind.Done) return (new AccessOutcome(kind), why);
 
             var pte = machine.Mm.PteAt(byteAddress)!.Value;
-            var page = machine.Memory[pte.Pfn];
             var offset = (int)(byteAddress & ~PageGeometry.PageMask);
             if (write)
             {
-                page.Write(offset, (byte)(value >> (8 * i)));
+                machine.Memory[pte.Pfn].Write(offset, (byte)(value >> (8 * i)));
                 why ??= pte.Kind == Mm.PteKind.Anonymous ? null : "stored in the device buffer";
             }
-            else if (page.Read(offset) is { } b)
+            else if (machine.Memory.Read(pte.Pfn, offset) is { } b)
             {
                 result |= (uint)b << (8 * i);
             }

@@ -28,7 +28,8 @@ public sealed class DeviceBuffer
     /// <summary>The largest buffer the model allocates (also the scenario format's limit).</summary>
     public const int MaxPages = 1024;
 
-    private readonly PhysicalPage?[] _pages;
+    /// <summary>Pages touched as objects so far (made on first use, the array too); the rest hold the fill pattern.</summary>
+    private PhysicalPage?[]? _pages;
     private readonly FillPattern _fill;
 
     public DeviceBuffer(BufferKind kind, int pages, PhysicalMemory memory, FillPattern? fill = null)
@@ -36,7 +37,7 @@ public sealed class DeviceBuffer
         if (pages < 1) throw new ArgumentOutOfRangeException(nameof(pages), "a buffer has at least one page");
         Kind = kind;
         Pfns = PfnTable(kind, pages);
-        _pages = new PhysicalPage?[pages];
+        PageCount = pages;
         _fill = fill ?? FillPattern.Empty;
         memory.Register(this);
     }
@@ -46,16 +47,25 @@ public sealed class DeviceBuffer
     /// <summary>The pfn of every buffer page (pfn[i] in traces).</summary>
     public IReadOnlyList<ulong> Pfns { get; }
 
-    public int PageCount => _pages.Length;
+    public int PageCount { get; }
 
-    public ulong SizeBytes => (ulong)_pages.Length * PageGeometry.PageSize;
+    public ulong SizeBytes => (ulong)PageCount * PageGeometry.PageSize;
 
     /// <summary>Small kmalloc buffers come from the slab: vm_insert_page refuses them (R4.1).</summary>
     public bool IsSlab => Kind == BufferKind.Kmalloc && PageCount <= SlabMaxPages;
 
     /// <summary>The contents of buffer page <paramref name="index"/>.</summary>
     public PhysicalPage Page(int index) =>
-        _pages[index] ??= _fill.IsEmpty ? PhysicalPage.Zeroed() : PhysicalPage.WithPrefix(_fill.ForPage(index));
+        (_pages ??= new PhysicalPage?[PageCount])[index] ??= _fill.IsEmpty ? PhysicalPage.Zeroed() : PhysicalPage.WithPrefix(_fill.ForPage(index));
+
+    /// <summary>The byte at <paramref name="offset"/> of page <paramref name="index"/>, without making the page an object.</summary>
+    public byte Read(int index, int offset)
+    {
+        if (_pages?[index] is { } page) return page.Read(offset) ?? 0;
+        if (_fill.IsEmpty) return 0;
+        var prefix = _fill.ForPage(index);
+        return offset < prefix.Length ? prefix[offset] : (byte)0;
+    }
 
     /// <summary>The buffer page index of a pfn, or -1.</summary>
     public int IndexOf(ulong pfn)

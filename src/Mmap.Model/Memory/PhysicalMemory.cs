@@ -16,7 +16,7 @@ public sealed class PhysicalMemory
     private static readonly PhysicalPage Unknown = PhysicalPage.Unknown();
     private static readonly PhysicalPage Zero = PhysicalPage.Zeroed();
 
-    private readonly Dictionary<ulong, PhysicalPage> _pages = new();
+    private Dictionary<ulong, PhysicalPage>? _pages;
     private DeviceBuffer? _buffer;
     private ulong _nextAnon = AnonPfnBase;
 
@@ -26,8 +26,15 @@ public sealed class PhysicalMemory
         {
             if (_buffer is not null && _buffer.IndexOf(pfn) is var index and >= 0) return _buffer.Page(index);
             if (pfn == ZeroPfn) return Zero;
-            return _pages.TryGetValue(pfn, out var page) ? page : Unknown;
+            return _pages is not null && _pages.TryGetValue(pfn, out var page) ? page : Unknown;
         }
+    }
+
+    /// <summary>The byte at <paramref name="offset"/> of frame <paramref name="pfn"/>, or null for a frame of unknown contents.</summary>
+    public byte? Read(ulong pfn, int offset)
+    {
+        if (_buffer is not null && _buffer.IndexOf(pfn) is var index and >= 0) return _buffer.Read(index, offset);
+        return this[pfn].Read(offset);
     }
 
     public bool IsAnonymous(ulong pfn) => pfn >= AnonPfnBase && pfn < _nextAnon;
@@ -41,7 +48,7 @@ public sealed class PhysicalMemory
     public ulong AllocateAnonymous()
     {
         var pfn = _nextAnon++;
-        _pages[pfn] = PhysicalPage.Zeroed();
+        (_pages ??= new())[pfn] = PhysicalPage.Zeroed();
         return pfn;
     }
 }

@@ -7,50 +7,33 @@ namespace Mmap.Model.Tracing;
 /// </summary>
 public sealed class Trace
 {
-    /// <summary>Every concrete event type, ordered by name: bit i of a filter stands for the i-th.</summary>
-    private static readonly Dictionary<Type, ulong> EventBits = typeof(TraceEvent).Assembly.GetTypes()
-        .Where(t => t.IsSubclassOf(typeof(TraceEvent)) && !t.IsAbstract)
-        .OrderBy(t => t.FullName, StringComparer.Ordinal)
-        .Select((t, i) => (t, Bit: i < 63 ? 1UL << i : throw new InvalidOperationException("a trace filter holds at most 63 event types")))
-        .ToDictionary(p => p.t, p => p.Bit);
-
     private readonly List<TraceEvent> _events = new();
-
-    /// <summary>The kept event types as bits of <see cref="EventBits"/>; all ones for a complete trace.</summary>
-    private readonly ulong _kept;
+    private readonly TraceFilter _filter;
 
     public Trace()
-        : this(ulong.MaxValue)
+        : this(TraceFilter.All)
     {
     }
 
-    private Trace(ulong kept) => _kept = kept;
+    public Trace(TraceFilter filter) => _filter = filter;
 
     public IReadOnlyList<TraceEvent> Events => _events;
 
-    /// <summary>Whether this trace keeps every event (false for a <see cref="Keeping"/> trace).</summary>
-    public bool IsComplete => _kept == ulong.MaxValue;
+    /// <summary>Whether this trace keeps every event.</summary>
+    public bool IsComplete => _filter.IsAll;
 
     /// <summary>A trace that keeps only events of the given types.</summary>
-    public static Trace Keeping(params Type[] eventTypes) =>
-        new(eventTypes.Aggregate(0UL, (bits, t) => bits | (EventBits.TryGetValue(t, out var bit)
-            ? bit
-            : throw new ArgumentException($"{t.Name} is not a trace event type", nameof(eventTypes)))));
+    public static Trace Keeping(params Type[] eventTypes) => new(TraceFilter.Of(eventTypes));
 
     /// <summary>Whether events of type <typeparamref name="T"/> are kept: call sites of frequent events ask before building one.</summary>
     public bool Keeps<T>()
-        where T : TraceEvent => (_kept & Bit<T>.Value) != 0;
+        where T : TraceEvent => _filter.Keeps<T>();
 
-    public void Add(TraceEvent traceEvent)
+    public void Add<T>(T traceEvent)
+        where T : TraceEvent
     {
-        if (_kept == ulong.MaxValue || (_kept & EventBits[traceEvent.GetType()]) != 0) _events.Add(traceEvent);
+        if (_filter.IsAll || _filter.Keeps(traceEvent)) _events.Add(traceEvent);
     }
 
     public override string ToString() => TraceRenderer.Render(this);
-
-    private static class Bit<T>
-        where T : TraceEvent
-    {
-        public static readonly ulong Value = EventBits[typeof(T)];
-    }
 }
