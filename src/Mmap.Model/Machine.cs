@@ -27,6 +27,24 @@ public sealed class Machine
         Trace.Add(new DeviceLoaded(devicePath, driver.Buffer, Buffer.Pfns));
     }
 
+    /// <summary>
+    /// Puts the machine back where its constructor left it: the driver just loaded (buffer filled), no open file, no
+    /// mappings, no anonymous pages, no BUG, an empty trace (same filter) holding the load event. A long exhaustive run
+    /// reuses one machine this way instead of building one per point; the runs are the same (tested).
+    /// </summary>
+    public void Reset()
+    {
+        Memory.Reset();
+        Buffer.Reset();
+        Mm.Reset();
+        Trace.Clear();
+        OpenFile = null;
+        UserBuffer = [];
+        Bug = null;
+        PreviousProcTotal = null;
+        if (Trace.Keeps<DeviceLoaded>()) Trace.Add(new DeviceLoaded(Node.Path, Strategy.Buffer, Buffer.Pfns));
+    }
+
     public KernelVersion Version { get; }
 
     public DriverStrategy Strategy { get; }
@@ -57,9 +75,12 @@ public sealed class Machine
     public ulong? PreviousProcTotal { get; set; }
 
     /// <summary>Records a kernel BUG: the event goes into the trace and the process is dead from now on.</summary>
-    public void RecordBug(KernelBugException bug)
+    public void RecordBug(KernelBugException bug) => RecordBug(new KernelBugHit(bug.Function, bug.Condition));
+
+    /// <summary>Records a kernel BUG found without an exception (see <see cref="VmfInsertPfn.BugOn"/>).</summary>
+    public void RecordBug(KernelBugHit bug)
     {
-        Bug = new KernelBugHit(bug.Function, bug.Condition);
-        Trace.Add(Bug);
+        Bug = bug;
+        Trace.Add(bug);
     }
 }

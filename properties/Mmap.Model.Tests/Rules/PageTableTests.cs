@@ -7,7 +7,7 @@ namespace Mmap.Model.Tests.Rules;
 /// <summary>The page table behaves like a map from page address to PTE, whatever its block layout.</summary>
 public sealed class PageTableTests
 {
-    private static Pte PteFor(ulong page) => new(page >> PageGeometry.PageShift, PageProt.ReadOnly, PteKind.Special);
+    private static Pte PteFor(ulong page) => new((page >> PageGeometry.PageShift) & 0xfffff, PageProt.ReadOnly, PteKind.Special);
 
     [Fact]
     public void Random_operations_agree_with_a_plain_dictionary()
@@ -73,5 +73,17 @@ public sealed class PageTableTests
         Assert.Equal([last], table.KeysIn(last, ulong.MaxValue));
         Assert.Equal(1, table.RemoveRange(0, ulong.MaxValue));
         Assert.Empty(table);
+    }
+
+    [Fact]
+    public void A_pte_keeps_its_frame_protection_and_kind_in_one_word()
+    {
+        var pte = new Pte(0x800123, PageProt.Shared, PteKind.Anonymous);
+        Assert.Equal((0x800123UL, PageProt.Shared, PteKind.Anonymous), (pte.Pfn, pte.Prot, pte.Kind));
+        var copy = pte with { Prot = pte.Prot.WithWrite(), Kind = PteKind.Page };
+        Assert.Equal((0x800123UL, PageProt.Shared, PteKind.Page), (copy.Pfn, copy.Prot, copy.Kind));
+        Assert.Equal(PageProt.ReadOnly.Bits | PageProt.NxBit, new Pte(1, PageProt.ReadOnly, PteKind.Special).Prot.Bits);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Pte(1UL << 40, PageProt.ReadOnly, PteKind.Special));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Pte(1, new PageProt(0x200), PteKind.Special));
     }
 }

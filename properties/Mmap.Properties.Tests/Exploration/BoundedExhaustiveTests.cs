@@ -53,6 +53,38 @@ public sealed class BoundedExhaustiveTests
         }
     }
 
+    [Fact]
+    public void AReusedMachineRunsEveryPointLikeAFreshOne()
+    {
+        var scope = SmallScope.Full with { MaxPages = 18, MaxOffsetPages = 1 };
+        foreach (var driver in scope.Drivers)
+        {
+            // One machine per driver, reset before each point, keeping every event: the whole trace must match.
+            var reused = new Model.Machine(driver.Strategy);
+            foreach (var action in scope.Actions)
+            foreach (var row in SmallScope.Rows())
+            foreach (var point in scope.RowPoints(driver, action, row))
+            {
+                var fresh = PointEvaluator.Evaluate(point);
+                var again = PointEvaluator.Evaluate(point, reused);
+                Assert.Equal(fresh.Outcome, again.Outcome);
+                Assert.Equal(fresh.Accesses, again.Accesses);
+                Assert.Equal(fresh.Machine.Trace.ToString(), again.Machine.Trace.ToString());
+                Assert.Equal(fresh.Machine.Mm.Ptes, again.Machine.Mm.Ptes);
+                Assert.Equal(fresh.Machine.Mm.Vmas.Select(v => v.ToString()), again.Machine.Mm.Vmas.Select(v => v.ToString()));
+                Assert.Equal(fresh.Machine.Memory.AnonymousPagesAllocated, again.Machine.Memory.AnonymousPagesAllocated);
+            }
+        }
+    }
+
+    [Fact]
+    public void AMachineOfAnotherDriverIsRefused()
+    {
+        var point = new ScopePoint(NamedDriver.Catalogue[0], new UserMapping(Model.Kernel.OpenFlags.ReadOnly, Model.Kernel.MapFlags.Shared, Model.Kernel.Prot.Read, 2, 0), UserAction.ReadEachPage);
+        var error = Assert.Throws<ArgumentException>(() => PointEvaluator.Evaluate(point, new Model.Machine(NamedDriver.Catalogue[5].Strategy)));
+        Assert.Contains("another driver than seed", error.Message);
+    }
+
     private static string TraceWithoutExplanations(Model.Machine machine) =>
         string.Join("\n", Model.Tracing.TraceRenderer.ComparableLines(machine.Trace.Events).Where(l => !l.StartsWith("check", StringComparison.Ordinal)));
 

@@ -17,9 +17,22 @@ public static class PointEvaluator
     public const string MappingName = "VA";
 
     /// <param name="trace">The machine's trace: complete unless given (the exhaustive check keeps only what it reads).</param>
-    public static PointEvaluation Evaluate(ScopePoint point, Trace? trace = null)
+    public static PointEvaluation Evaluate(ScopePoint point, Trace? trace = null) =>
+        Run(point, new Machine(point.Driver.Strategy, trace: trace));
+
+    /// <summary>
+    /// Runs the point on <paramref name="machine"/> (made for the point's driver) after resetting it. The evaluation
+    /// refers to that machine, so it holds only until the machine's next use.
+    /// </summary>
+    public static PointEvaluation Evaluate(ScopePoint point, Machine machine)
     {
-        var machine = new Machine(point.Driver.Strategy, trace: trace);
+        if (!ReferenceEquals(machine.Strategy, point.Driver.Strategy) && machine.Strategy != point.Driver.Strategy) throw new ArgumentException($"the machine runs another driver than {point.Driver.Name}", nameof(machine));
+        machine.Reset();
+        return Run(point, machine);
+    }
+
+    private static PointEvaluation Run(ScopePoint point, Machine machine)
+    {
         var mapping = point.Mapping;
         DeviceFileSyscalls.Open(machine, mapping.Open);
         var mmap = MmapSyscall.Mmap(machine, new MmapRequest(MappingName, 0, mapping.Length, mapping.Prot, mapping.Type, mapping.Offset));

@@ -63,7 +63,7 @@ public sealed class DeviceDriver(Machine machine)
 
     private (int, string?) RemapWhole(Vma vma, ulong first, ulong count, PageProt prot)
     {
-        var pfn = machine.Buffer.Pfns[(int)Math.Min(first, (ulong)machine.Buffer.PageCount - 1)];
+        var pfn = machine.Buffer.Pfn((int)Math.Min(first, (ulong)machine.Buffer.PageCount - 1));
         var size = count << PageGeometry.PageShift;
         var r = RemapPfnRange.Call(machine.Mm, vma, vma.Start, pfn, size, prot);
         machine.Trace.Add(new RemapPfnRangeCalled(vma.Start, pfn, size, Strategy.Prot, r.Code, r.Why));
@@ -77,7 +77,7 @@ public sealed class DeviceDriver(Machine machine)
         var ignored = 0;
         for (ulong i = 0; i < count; i++)
         {
-            var code = MapPage(vma, vma.Start + (i << PageGeometry.PageShift), machine.Buffer.Pfns[(int)(first + i)], prot);
+            var code = MapPage(vma, vma.Start + (i << PageGeometry.PageShift), machine.Buffer.Pfn((int)(first + i)), prot);
             if (code == ReturnCodes.Ok) continue;
             if (Strategy.ChecksErrors) return (code, "the driver returns the first error");
             ignored++;
@@ -148,9 +148,15 @@ public sealed class DeviceDriver(Machine machine)
             return (VmFault.SigBus, 0);
         }
 
-        var pfn = machine.Buffer.Pfns[(int)index];
+        var pfn = machine.Buffer.Pfn((int)index);
         if (Strategy.Method == MappingMethod.FaultPfn)
         {
+            if (VmfInsertPfn.BugOn(vma) is { } bug)
+            {
+                machine.RecordBug(bug);
+                return (VmFault.Bug, 0);
+            }
+
             var result = VmfInsertPfn.Call(machine.Mm, vma, address & PageGeometry.PageMask, pfn);
             if (machine.Trace.Keeps<FaultHandlerCalled>())
                 machine.Trace.Add(new FaultHandlerCalled(address, pgoff, result == VmFault.NoPage ? "VM_FAULT_NOPAGE" : "VM_FAULT_SIGBUS", $"vmf_insert_pfn(pfn[{index}])"));

@@ -22,7 +22,7 @@ public static class VmMapPages
 
         for (ulong i = 0; i < count; i++)
         {
-            var result = VmInsertPage.Call(mm, vma, vma.Start + (i << PageGeometry.PageShift), buffer.Pfns[(int)(offset + i)], buffer);
+            var result = VmInsertPage.Call(mm, vma, vma.Start + (i << PageGeometry.PageShift), buffer.Pfn((int)(offset + i)), buffer);
             if (result.Code != ReturnCodes.Ok) return result;
         }
 

@@ -1,5 +1,6 @@
 using Mmap.Model.Kernel;
 using Mmap.Model.Mm;
+using Mmap.Model.Tracing;
 
 namespace Mmap.Model.Driver;
 
@@ -14,6 +15,9 @@ public enum VmFault
 
     /// <summary>VM_FAULT_SIGBUS.</summary>
     SigBus,
+
+    /// <summary>Not a vm_fault_t: the handler hit a BUG_ON (already recorded on the machine); the task is dead.</summary>
+    Bug,
 }
 
 /// <summary>
@@ -24,18 +28,7 @@ public static class VmfInsertPfn
 {
     public static VmFault Call(AddressSpace mm, Vma vma, ulong address, ulong pfn)
     {
-        // "BUG_ON(!(vma->vm_flags & (VM_PFNMAP|VM_MIXEDMAP)));"
-        if ((vma.Flags & (VmFlags.PfnMap | VmFlags.MixedMap)) == 0)
-            throw new KernelBugException("vmf_insert_pfn_prot", "!(vm_flags & (VM_PFNMAP|VM_MIXEDMAP))");
-        // "BUG_ON((vma->vm_flags & (VM_PFNMAP|VM_MIXEDMAP)) == (VM_PFNMAP|VM_MIXEDMAP));"
-        if (vma.Flags.Has(VmFlags.PfnMap | VmFlags.MixedMap))
-            throw new KernelBugException("vmf_insert_pfn_prot", "both VM_PFNMAP and VM_MIXEDMAP");
-        // "BUG_ON((vma->vm_flags & VM_PFNMAP) && is_cow_mapping(vma->vm_flags));"
-        if ((vma.Flags & VmFlags.PfnMap) != 0 && vma.Flags.IsCowMapping())
-            throw new KernelBugException("vmf_insert_pfn_prot", "VM_PFNMAP && is_cow_mapping(vm_flags)");
-        // "BUG_ON((vma->vm_flags & VM_MIXEDMAP) && pfn_valid(pfn));": every pfn the model maps is RAM.
-        if ((vma.Flags & VmFlags.MixedMap) != 0)
-            throw new KernelBugException("vmf_insert_pfn_prot", "VM_MIXEDMAP && pfn_valid(pfn)");
+        if (BugOn(vma) is { } bug) throw new KernelBugException(bug.Function, bug.Condition);
         // "if (addr < vma->vm_start || addr >= vma->vm_end) return VM_FAULT_SIGBUS;"
         if (address < vma.Start || address >= vma.End) return VmFault.SigBus;
 
@@ -46,5 +39,26 @@ public static class VmfInsertPfn
         }
 
         return VmFault.NoPage;
+    }
+
+    /// <summary>
+    /// The first of vmf_insert_pfn_prot's BUG_ONs that fires for <paramref name="vma"/>, or null. Callers on the
+    /// fault path ask first, so a BUG there is reported without unwinding.
+    /// </summary>
+    public static KernelBugHit? BugOn(Vma vma)
+    {
+        // "BUG_ON(!(vma->vm_flags & (VM_PFNMAP|VM_MIXEDMAP)));"
+        if ((vma.Flags & (VmFlags.PfnMap | VmFlags.MixedMap)) == 0)
+            return new("vmf_insert_pfn_prot", "!(vm_flags & (VM_PFNMAP|VM_MIXEDMAP))");
+        // "BUG_ON((vma->vm_flags & (VM_PFNMAP|VM_MIXEDMAP)) == (VM_PFNMAP|VM_MIXEDMAP));"
+        if (vma.Flags.Has(VmFlags.PfnMap | VmFlags.MixedMap))
+            return new("vmf_insert_pfn_prot", "both VM_PFNMAP and VM_MIXEDMAP");
+        // "BUG_ON((vma->vm_flags & VM_PFNMAP) && is_cow_mapping(vma->vm_flags));"
+        if ((vma.Flags & VmFlags.PfnMap) != 0 && vma.Flags.IsCowMapping())
+            return new("vmf_insert_pfn_prot", "VM_PFNMAP && is_cow_mapping(vm_flags)");
+        // "BUG_ON((vma->vm_flags & VM_MIXEDMAP) && pfn_valid(pfn));": every pfn the model maps is RAM.
+        if ((vma.Flags & VmFlags.MixedMap) != 0)
+            return new("vmf_insert_pfn_prot", "VM_MIXEDMAP && pfn_valid(pfn)");
+        return null;
     }
 }

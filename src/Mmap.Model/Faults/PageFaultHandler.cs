@@ -73,6 +73,8 @@ public static class PageFaultHandler
         {
             case VmFault.SigBus:
                 return (OutcomeKind.SigBus, "->fault returned VM_FAULT_SIGBUS");
+            case VmFault.Bug:
+                return (OutcomeKind.KernelBug, null);
             case VmFault.NoPage:
                 return (OutcomeKind.Done, null);
         }
@@ -124,12 +126,15 @@ public static class PageFaultHandler
     /// populate_vma_page_range: prefault every page, with FOLL_WRITE for a private writable VMA
     /// ("if ((vma->vm_flags &amp; (VM_WRITE | VM_SHARED)) == VM_WRITE) gup_flags |= FOLL_WRITE;"). Errors are ignored.
     /// </summary>
-    public static void Populate(Machine machine, Vma vma)
+    /// <returns>False if a kernel BUG killed the task on the way.</returns>
+    public static bool Populate(Machine machine, Vma vma)
     {
         var write = (vma.Flags & (VmFlags.Write | VmFlags.Shared)) == VmFlags.Write;
         for (var page = vma.Start; page < vma.End; page += PageGeometry.PageSize)
         {
-            if (machine.Mm.PteAt(page) is null || write) Handle(machine, page, write);
+            if ((machine.Mm.PteAt(page) is null || write) && Handle(machine, page, write).Kind == OutcomeKind.KernelBug) return false;
         }
+
+        return true;
     }
 }

@@ -36,7 +36,7 @@ public sealed class DeviceBuffer
     {
         if (pages < 1) throw new ArgumentOutOfRangeException(nameof(pages), "a buffer has at least one page");
         Kind = kind;
-        Pfns = PfnTable(kind, pages);
+        _pfns = PfnTable(kind, pages);
         PageCount = pages;
         _fill = fill ?? FillPattern.Empty;
         memory.Register(this);
@@ -44,8 +44,13 @@ public sealed class DeviceBuffer
 
     public BufferKind Kind { get; }
 
+    private readonly ulong[] _pfns;
+
     /// <summary>The pfn of every buffer page (pfn[i] in traces).</summary>
-    public IReadOnlyList<ulong> Pfns { get; }
+    public IReadOnlyList<ulong> Pfns => _pfns;
+
+    /// <summary>The pfn of page <paramref name="index"/>.</summary>
+    public ulong Pfn(int index) => _pfns[index];
 
     public int PageCount { get; }
 
@@ -57,6 +62,12 @@ public sealed class DeviceBuffer
     /// <summary>The contents of buffer page <paramref name="index"/>.</summary>
     public PhysicalPage Page(int index) =>
         (_pages ??= new PhysicalPage?[PageCount])[index] ??= _fill.IsEmpty ? PhysicalPage.Zeroed() : PhysicalPage.WithPrefix(_fill.ForPage(index));
+
+    /// <summary>Back to the contents module init wrote: every page holds the fill pattern again.</summary>
+    public void Reset()
+    {
+        if (_pages is not null) Array.Clear(_pages);
+    }
 
     /// <summary>The byte at <paramref name="offset"/> of page <paramref name="index"/>, without making the page an object.</summary>
     public byte Read(int index, int offset)

@@ -44,6 +44,13 @@ public sealed class PhysicalMemory
     /// <summary>The buffer's frames resolve through the buffer itself (its pages are made on first use).</summary>
     public void Register(DeviceBuffer buffer) => _buffer = buffer;
 
+    /// <summary>Forgets every anonymous page: the state before the first fault.</summary>
+    public void Reset()
+    {
+        _pages?.Clear();
+        _nextAnon = AnonPfnBase;
+    }
+
     /// <summary>A new zeroed anonymous page (do_anonymous_page, wp_page_copy, do_cow_fault).</summary>
     public ulong AllocateAnonymous()
     {

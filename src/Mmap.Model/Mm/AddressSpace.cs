@@ -65,6 +65,13 @@ public sealed class AddressSpace
         return true;
     }
 
+    /// <summary>No VMAs, no PTEs: the address space of a process that has mapped nothing.</summary>
+    public void Reset()
+    {
+        _vmas.Clear();
+        _ptes.Clear();
+    }
+
     public void Insert(Vma vma)
     {
         var index = 0;

@@ -19,6 +19,9 @@ public sealed class PageTable : IReadOnlyDictionary<ulong, Pte>
 
     /// <summary>The blocks, sorted by key (address &gt;&gt; 18).</summary>
     private readonly List<Block> _blocks = new();
+
+    /// <summary>Emptied blocks kept for reuse.</summary>
+    private readonly Stack<Block> _free = new();
     private Block? _last;
 
     public int Count { get; private set; }
@@ -61,7 +64,7 @@ public sealed class PageTable : IReadOnlyDictionary<ulong, Pte>
         var block = Find(key);
         if (block is null)
         {
-            block = new Block(key);
+            block = _free.TryPop(out var reused) ? reused.Reuse(key) : new Block(key);
             _blocks.Insert(~Search(key), block);
             _last = block;
         }
@@ -171,6 +174,16 @@ public sealed class PageTable : IReadOnlyDictionary<ulong, Pte>
     {
         _blocks.RemoveAt(Search(block.Key));
         if (_last == block) _last = null;
+        _free.Push(block);
+    }
+
+    /// <summary>Removes every PTE.</summary>
+    public void Clear()
+    {
+        foreach (var block in _blocks) _free.Push(block);
+        _blocks.Clear();
+        _last = null;
+        Count = 0;
     }
 
     /// <summary>The index of the block with <paramref name="key"/>, or the complement of where it would go.</summary>
@@ -195,11 +208,18 @@ public sealed class PageTable : IReadOnlyDictionary<ulong, Pte>
         return i >= 0 ? i : ~i;
     }
 
+    /// <summary>64 entries; an entry means something only while its bit in <see cref="Present"/> is set.</summary>
     private sealed class Block(ulong key)
     {
-        public readonly ulong Key = key;
         public readonly Pte[] Entries = new Pte[BlockPages];
+        public ulong Key = key;
         public ulong Present;
+
+        public Block Reuse(ulong key)
+        {
+            (Key, Present) = (key, 0);
+            return this;
+        }
 
         public ulong Address(int index) => (Key << AddressToBlock) | ((ulong)index << PageGeometry.PageShift);
     }

@@ -42,8 +42,10 @@ public static class UnmappedArea
     private static ulong? TopDown(AddressSpace mm, ulong length)
     {
         var ceiling = PageGeometry.MmapBase;
-        foreach (var vma in mm.Vmas.Reverse())
+        var vmas = mm.Vmas;
+        for (var i = vmas.Count - 1; i >= 0; i--)
         {
+            var vma = vmas[i];
             if (vma.Start >= ceiling) continue;
             if (vma.End <= ceiling && ceiling - vma.End >= length) return ceiling - length;
             ceiling = Math.Min(ceiling, vma.Start);

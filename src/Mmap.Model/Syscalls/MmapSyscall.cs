@@ -203,7 +203,7 @@ public static class MmapSyscall
         if (((flags & MapFlags.Populate) != 0 || (vma.Flags & VmFlags.Locked) != 0)
             && (vma.Flags & (VmFlags.Io | VmFlags.PfnMap)) == 0)
         {
-            Faults.PageFaultHandler.Populate(machine, vma);
+            if (!Faults.PageFaultHandler.Populate(machine, vma)) return SyscallResult.Bug;
         }
 
         return SyscallResult.Ok(address);

@@ -35,5 +35,8 @@ public sealed class Trace
         if (_filter.IsAll || _filter.Keeps(traceEvent)) _events.Add(traceEvent);
     }
 
+    /// <summary>Forgets every event; the filter stays.</summary>
+    public void Clear() => _events.Clear();
+
     public override string ToString() => TraceRenderer.Render(this);
 }

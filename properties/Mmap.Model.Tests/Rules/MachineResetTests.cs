@@ -1,0 +1,58 @@
+using Mmap.Model.Driver;
+using Mmap.Model.Faults;
+using Mmap.Model.Kernel;
+using Mmap.Model.Syscalls;
+using Xunit;
+using ValueType = Mmap.Model.Faults.ValueType;
+
+namespace Mmap.Model.Tests.Rules;
+
+/// <summary>A reset machine is indistinguishable from a new one, whatever ran on it before.</summary>
+public sealed class MachineResetTests
+{
+    private static readonly DriverStrategy Lab = DriverStrategy.Seed with { Method = MappingMethod.Fault, Limit = null, Fops = FileOperationsKind.Lab };
+
+    /// <summary>Opens, maps shared and private, writes through both, writes the device, reads /proc, reads the device.</summary>
+    private static string Exercise(Machine machine)
+    {
+        DeviceFileSyscalls.Open(machine, OpenFlags.ReadWrite);
+        var shared = MmapSyscall.Mmap(machine, new MmapRequest("S", 0, 2 * PageGeometry.PageSize, Prot.Read | Prot.Write, MapFlags.Shared, 0)).Value;
+        var priv = MmapSyscall.Mmap(machine, new MmapRequest("P", 0, 2 * PageGeometry.PageSize, Prot.Read | Prot.Write, MapFlags.Private, 0)).Value;
+        var anon = MmapSyscall.Mmap(machine, new MmapRequest("A", 0, PageGeometry.PageSize, Prot.Read | Prot.Write, MapFlags.Private | MapFlags.Anonymous, 0)).Value;
+        UserMemory.Write(machine, shared + 1, ValueType.U8, 0x11);
+        UserMemory.Write(machine, priv + 2, ValueType.U8, 0x22);
+        UserMemory.Write(machine, anon, ValueType.U8, 0x33);
+        DeviceFileSyscalls.Write(machine, 3, [0x44]);
+        ProcFiles.ProcTotal(machine);
+        DeviceFileSyscalls.Read(machine, 8);
+        return string.Join("\n", ProcFiles.Maps(machine)) + "\n" + machine.Trace + "\n" + Convert.ToHexString(machine.UserBuffer)
+            + $"\nanon={machine.Memory.AnonymousPagesAllocated} ptes={machine.Mm.Ptes.Count} total={machine.PreviousProcTotal}";
+    }
+
+    [Fact]
+    public void A_reset_machine_runs_like_a_new_one()
+    {
+        var fresh = Exercise(new Machine(Lab));
+        var reused = new Machine(Lab);
+        Exercise(reused);
+        reused.Reset();
+        Assert.Equal(new Machine(Lab).Trace.ToString(), reused.Trace.ToString());
+        Assert.Empty(reused.Mm.Vmas);
+        Assert.Empty(reused.Mm.Ptes);
+        Assert.Null(reused.OpenFile);
+        Assert.Equal(fresh, Exercise(reused));
+    }
+
+    [Fact]
+    public void Reset_brings_a_process_killed_by_a_kernel_bug_back()
+    {
+        var machine = new Machine(DriverStrategy.Seed with { Method = MappingMethod.FaultPfn, Limit = null });
+        DeviceFileSyscalls.Open(machine, OpenFlags.ReadOnly);
+        var start = MmapSyscall.Mmap(machine, new MmapRequest("VA", 0, PageGeometry.PageSize, Prot.Read, MapFlags.Private, 0)).Value;
+        Assert.Equal(AccessOutcome.Bug, UserMemory.Read(machine, start, ValueType.Char));
+        Assert.True(machine.IsDead);
+        machine.Reset();
+        Assert.False(machine.IsDead);
+        Assert.Null(machine.Bug);
+    }
+}
