@@ -8,7 +8,8 @@ namespace Mmap.Exploration.Benchmark;
 
 /// <summary>
 /// Model throughput measured with <see cref="Stopwatch"/> after a warm-up: simple evaluations (fresh machine, open,
-/// mmap 2 pages, read) on one thread, the same through the scenario runner, and the whole bounded-exhaustive scope.
+/// mmap 2 pages, read) on one thread, the same through the scenario runner, and the whole bounded-exhaustive scope
+/// (first run and warm runs).
 /// </summary>
 public static class ModelBenchmark
 {
@@ -29,10 +30,22 @@ public static class ModelBenchmark
         return Measure("simple scenario through ScenarioRunner (trace recorded; rendered only for expect: lines)", duration, () => ScenarioRunner.Run(scenario));
     }
 
-    public static BenchmarkResult WholeScope(SmallScope scope, int? threads = null)
+    /// <summary>Runs the whole scope once cold, then <paramref name="warmRuns"/> times; see <see cref="ScopeBenchmark"/>.</summary>
+    public static ScopeBenchmark WholeScope(SmallScope scope, int warmRuns = 3, int? threads = null)
     {
-        var result = ExhaustiveChecker.Run(scope, threads);
-        return new BenchmarkResult("bounded-exhaustive scope with checks", result.Points, result.Elapsed, threads ?? Environment.ProcessorCount);
+        var first = ExhaustiveChecker.Run(scope, threads);
+        var passed = first.Passed;
+        var runs = new List<TimeSpan>();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        for (var i = 0; i < warmRuns; i++)
+        {
+            var run = ExhaustiveChecker.Run(scope, threads);
+            passed &= run.Passed;
+            runs.Add(run.Elapsed);
+        }
+
+        var perPoint = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)(first.Points * Math.Max(1, warmRuns));
+        return new ScopeBenchmark(first.Points, threads ?? Environment.ProcessorCount, first.Elapsed, runs, perPoint, passed);
     }
 
     private static BenchmarkResult Measure(string name, TimeSpan duration, Action evaluate)

@@ -1,6 +1,7 @@
 using Mmap.Model.Driver;
 using Mmap.Model.Kernel;
 using Mmap.Model.Mm;
+using Mmap.Model.Tracing;
 
 namespace Mmap.Model.Faults;
 
@@ -22,7 +23,8 @@ public static class PageFaultHandler
         if (vma is null) return (OutcomeKind.SigSegvMapErr, "no VMA here");
 
         var pte = mm.PteAt(address);
-        if (AccessError(vma, write, pte)) return (OutcomeKind.SigSegvAccErr, $"the VMA forbids it (vm_flags {vma.Flags.ToHex()})");
+        if (AccessError(vma, write, pte))
+            return (OutcomeKind.SigSegvAccErr, machine.Trace.Keeps<MemoryAccessed>() ? $"the VMA forbids it (vm_flags {vma.Flags.ToHex()})" : null);
 
         var page = address & PageGeometry.PageMask;
         if (pte is null)

@@ -4,12 +4,18 @@ namespace Mmap.Model.Memory;
 
 /// <summary>
 /// The contents of one 4 KiB physical page. Kept sparse: a page is a short prefix (the driver's fill
-/// pattern) over zeroes until something writes to it. A page outside what the model allocated has
-/// unknown contents (<see cref="IsKnown"/> false): reads from it yield no value.
+/// pattern, and bytes written near the start) over zeroes until something writes further in. A page outside
+/// what the model allocated has unknown contents (<see cref="IsKnown"/> false): reads from it yield no value.
 /// </summary>
 public sealed class PhysicalPage
 {
+    /// <summary>Writes below this offset grow the prefix instead of making the page 4 KiB of bytes.</summary>
+    private const int SparseLimit = 64;
+
     private byte[] _prefix;
+
+    /// <summary>Whether <see cref="_prefix"/> is this page's own (a fill pattern or a copied page's prefix is shared).</summary>
+    private bool _ownsPrefix;
     private byte[]? _bytes;
 
     private PhysicalPage(byte[] prefix, bool known)
@@ -36,6 +42,19 @@ public sealed class PhysicalPage
 
     public void Write(int offset, byte value)
     {
+        if (_bytes is null && offset < SparseLimit)
+        {
+            if (!_ownsPrefix || offset >= _prefix.Length)
+            {
+                var grown = new byte[Math.Max(_prefix.Length, offset + 1)];
+                _prefix.CopyTo(grown, 0);
+                (_prefix, _ownsPrefix) = (grown, true);
+            }
+
+            _prefix[offset] = value;
+            return;
+        }
+
         Materialize()[offset] = value;
     }
 
@@ -44,7 +63,7 @@ public sealed class PhysicalPage
     {
         if (_bytes is null && _prefix.Length <= bytes.Length)
         {
-            _prefix = bytes.ToArray();
+            (_prefix, _ownsPrefix) = (bytes.ToArray(), true);
             return;
         }
 
@@ -55,7 +74,7 @@ public sealed class PhysicalPage
     /// <summary>memset(page, 0, PAGE_SIZE).</summary>
     public void Clear()
     {
-        _prefix = [];
+        (_prefix, _ownsPrefix) = ([], false);
         _bytes = null;
     }
 
@@ -63,7 +82,8 @@ public sealed class PhysicalPage
     {
         if (source._bytes is null)
         {
-            _prefix = source._prefix;
+            // The prefix is shared from now on: neither page writes into it again.
+            (_prefix, _ownsPrefix, source._ownsPrefix) = (source._prefix, false, false);
             _bytes = null;
             return;
         }

@@ -181,7 +181,7 @@ public static class MmapSyscall
             {
                 // unmap_and_free_vma: "Undo any partial mapping done by a device driver." (R2.5)
                 var zapped = mm.Zap(vma.Start, vma.End);
-                machine.Trace.Add(new ModelNote($"->mmap failed: unmap_region zapped {zapped} PTEs, the VMA is freed"));
+                if (machine.Trace.Keeps<ModelNote>()) machine.Trace.Add(new ModelNote($"->mmap failed: unmap_region zapped {zapped} PTEs, the VMA is freed"));
                 return SyscallResult.Fail((Errno)(-error));
             }
         }

@@ -60,7 +60,7 @@ public static class MprotectSyscall
             // "if ((newflags & ~(newflags >> 4)) & VM_ACCESS_FLAGS) { error = -EACCES; break; }"
             if ((((ulong)newFlags & ~((ulong)newFlags >> 4)) & (ulong)VmFlagMasks.Access) != 0)
             {
-                return (SyscallResult.Fail(Errno.EACCES), $"{KernelNames.Spell(prot)} needs VM_MAY* bits the VMA lacks ({vma.Flags.ToHex()})");
+                return (SyscallResult.Fail(Errno.EACCES), machine.Trace.Keeps<MprotectCalled>() ? $"{KernelNames.Spell(prot)} needs VM_MAY* bits the VMA lacks ({vma.Flags.ToHex()})" : null);
             }
 
             var pieceEnd = Math.Min(vma.End, end);

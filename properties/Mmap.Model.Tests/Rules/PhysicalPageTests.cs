@@ -1,0 +1,46 @@
+using Mmap.Model.Memory;
+using Xunit;
+
+namespace Mmap.Model.Tests.Rules;
+
+/// <summary>A physical page reads back what was written, wherever it was written, and copies stay independent.</summary>
+public sealed class PhysicalPageTests
+{
+    private static byte[] Bytes(PhysicalPage page, int count) => Enumerable.Range(0, count).Select(i => page.Read(i) ?? 0xee).Select(b => (byte)b).ToArray();
+
+    [Fact]
+    public void Writes_near_the_start_and_far_in_both_read_back()
+    {
+        byte[] fill = [0xdd, 0xcc, 0xbb, 0xaa];
+        var page = PhysicalPage.WithPrefix(fill);
+        page.Write(1, 0x11);
+        page.Write(10, 0x22);
+        Assert.Equal([0xdd, 0x11, 0xbb, 0xaa, 0, 0, 0, 0, 0, 0, 0x22, 0], Bytes(page, 12));
+        page.Write(4000, 0x33);
+        Assert.Equal((byte?)0x33, page.Read(4000));
+        Assert.Equal([0xdd, 0x11, 0xbb, 0xaa, 0, 0, 0, 0, 0, 0, 0x22, 0], Bytes(page, 12));
+        Assert.Equal([0xdd, 0xcc, 0xbb, 0xaa], fill);
+    }
+
+    [Fact]
+    public void A_copy_and_its_source_change_independently()
+    {
+        var source = PhysicalPage.WithPrefix([1, 2, 3]);
+        source.Write(0, 9);
+        var copy = PhysicalPage.Zeroed();
+        copy.CopyFrom(source);
+        copy.Write(1, 7);
+        source.Write(2, 8);
+        Assert.Equal([9, 2, 8], Bytes(source, 3));
+        Assert.Equal([9, 7, 3], Bytes(copy, 3));
+    }
+
+    [Fact]
+    public void Clearing_a_page_zeroes_it()
+    {
+        var page = PhysicalPage.WithPrefix([5, 6]);
+        page.Write(3000, 1);
+        page.Clear();
+        Assert.Equal(new byte[4096], Bytes(page, 4096));
+    }
+}
