@@ -18,9 +18,9 @@ public sealed class DeviceDriver(Machine machine)
     /// <summary>file_operations.mmap: returns 0 or -errno.</summary>
     public int Mmap(Vma vma, string label)
     {
-        machine.Trace.Add(new DriverMmapEntered(label, vma.Start, vma.End, vma.Flags, vma.PgOff));
+        if (machine.Trace.Keeps<DriverMmapEntered>()) machine.Trace.Add(new DriverMmapEntered(label, vma.Start, vma.End, vma.Flags, vma.PgOff));
         var (result, why) = MmapBody(vma);
-        machine.Trace.Add(new DriverMmapReturned(result, vma.Flags, vma.PgOff, why));
+        if (machine.Trace.Keeps<DriverMmapReturned>()) machine.Trace.Add(new DriverMmapReturned(result, vma.Flags, vma.PgOff, why));
         return result;
     }
 
@@ -35,7 +35,7 @@ public sealed class DeviceDriver(Machine machine)
         if (Strategy.ClearsMayWrite)
         {
             vma.Flags &= ~VmFlags.MayWrite;
-            machine.Trace.Add(new DriverClearedFlags(VmFlags.MayWrite));
+            if (machine.Trace.Keeps<DriverClearedFlags>()) machine.Trace.Add(new DriverClearedFlags(VmFlags.MayWrite));
         }
 
         var first = Strategy.Pgoff == PgoffPolicy.Honour ? vma.PgOff : 0;
@@ -66,7 +66,7 @@ public sealed class DeviceDriver(Machine machine)
         var pfn = machine.Buffer.Pfn((int)Math.Min(first, (ulong)machine.Buffer.PageCount - 1));
         var size = count << PageGeometry.PageShift;
         var r = RemapPfnRange.Call(machine.Mm, vma, vma.Start, pfn, size, prot);
-        machine.Trace.Add(new RemapPfnRangeCalled(vma.Start, pfn, size, Strategy.Prot, r.Code, r.Why));
+        if (machine.Trace.Keeps<RemapPfnRangeCalled>()) machine.Trace.Add(new RemapPfnRangeCalled(vma.Start, pfn, size, Strategy.Prot, r.Code, r.Why));
         if (r.Code == ReturnCodes.Ok || Strategy.ChecksErrors) return (r.Code, null);
         return (ReturnCodes.Ok, Ignored(1));
     }
@@ -115,7 +115,7 @@ public sealed class DeviceDriver(Machine machine)
         if (zero) vma.PgOff = 0;
         var r = VmMapPages.Call(machine.Mm, vma, machine.Buffer);
         vma.PgOff = savedPgOff;
-        machine.Trace.Add(new VmMapPagesCalled(zero, machine.Buffer.PageCount, r.Code, r.Why));
+        if (machine.Trace.Keeps<VmMapPagesCalled>()) machine.Trace.Add(new VmMapPagesCalled(zero, machine.Buffer.PageCount, r.Code, r.Why));
         if (r.Code == ReturnCodes.Ok || Strategy.ChecksErrors) return (r.Code, null);
         return (ReturnCodes.Ok, Ignored(1));
     }

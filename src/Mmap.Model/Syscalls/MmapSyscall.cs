@@ -15,7 +15,7 @@ public static class MmapSyscall
 {
     public static SyscallResult Mmap(Machine machine, MmapRequest request)
     {
-        machine.Trace.Add(new MmapCalled(request.Label, request.Address, request.Length, request.Prot, request.Flags, request.Offset));
+        if (machine.Trace.Keeps<MmapCalled>()) machine.Trace.Add(new MmapCalled(request.Label, request.Address, request.Length, request.Prot, request.Flags, request.Offset));
         SyscallResult result;
         try
         {
@@ -29,7 +29,7 @@ public static class MmapSyscall
 
         if (!result.KernelBug)
         {
-            machine.Trace.Add(new MmapReturned(request.Label, result.Value, result.Error, null));
+            if (machine.Trace.Keeps<MmapReturned>()) machine.Trace.Add(new MmapReturned(request.Label, result.Value, result.Error, null));
         }
 
         return result;

@@ -15,7 +15,7 @@ public static class MprotectSyscall
     public static SyscallResult Mprotect(Machine machine, ulong start, ulong length, Prot prot)
     {
         var (result, why) = Apply(machine, start, length, prot);
-        machine.Trace.Add(new MprotectCalled(start, length, prot, result.Error, why));
+        if (machine.Trace.Keeps<MprotectCalled>()) machine.Trace.Add(new MprotectCalled(start, length, prot, result.Error, why));
         return result;
     }
 
