@@ -10,7 +10,8 @@
 #   ./run-verify.sh --quick    skip the deep campaign and the kernel oracle
 #   ./run-verify.sh --mutation mutation testing of the model with Stryker (about 8 minutes)
 #
-# Exit status: 0 when every step passed, 1 otherwise.
+# MMAP_CAMPAIGN_CASES=N sets the deep campaign's cases per property (default 100000).
+# Exit status: 0 when every step passed, 1 otherwise, 2 for a bad option or setting.
 set -uo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -27,10 +28,15 @@ for arg in "$@"; do
     --accept) ACCEPT=1 ;;
     --quick) QUICK=1 ;;
     --mutation) MODE=mutation ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "run-verify.sh: unknown option '$arg' (see --help)" >&2; exit 2 ;;
   esac
 done
+CAMPAIGN_CASES="${MMAP_CAMPAIGN_CASES:-100000}"
+if ! [[ "$CAMPAIGN_CASES" =~ ^[1-9][0-9]{0,8}$ ]]; then
+  echo "run-verify.sh: MMAP_CAMPAIGN_CASES='$CAMPAIGN_CASES' is not a number of cases (allowed: 1..999999999)" >&2
+  exit 2
+fi
 if [ "$ACCEPT" = 1 ] && [ -n "${CI:-}" ]; then
   echo "run-verify.sh: --accept is refused when CI is set" >&2
   exit 2
@@ -117,15 +123,18 @@ run_tests() {
   [ "$rc" -eq 0 ] && record "tests ($TEST_PASSED passed)" PASS || record "tests ($TEST_FAILED failed)" FAIL
 }
 
-# 100 000 cases per property from fresh seeds; each property's seed and result is printed (and kept in
-# artifacts/deep-campaign.log) so a failure can be replayed with MMAP_PROPERTY_SEED=seed,gamma.
+# 100 000 cases per property (MMAP_CAMPAIGN_CASES to change it) from fresh seeds; each property's seed and result
+# is printed, numbered, as soon as it finishes (test results are sent one at a time: BatchSize=1) and kept in
+# artifacts/deep-campaign.log, so a failure can be replayed with MMAP_PROPERTY_SEED=seed,gamma.
 deep_campaign() {
-  env MMAP_PROPERTY_MAXTEST=100000 MMAP_PROPERTY_SEED=random \
+  env MMAP_PROPERTY_MAXTEST="$CAMPAIGN_CASES" MMAP_PROPERTY_SEED=random \
     dotnet test properties/Mmap.Properties.Tests -c Release --no-build -nologo --logger "console;verbosity=detailed" \
-    >"$OUT/deep-campaign.log" 2>&1
-  local rc=$?
-  grep -E "OK, passed|Falsifiable|^\s+Failed |^(Passed|Failed)!" "$OUT/deep-campaign.log" | sed 's/^ *Mmap.Properties.Tests.Properties.//'
-  return $rc
+      -- RunConfiguration.BatchSize=1 2>&1 \
+    | tee "$OUT/deep-campaign.log" \
+    | grep --line-buffered -E "OK, passed|Falsifiable|^\s+Failed |^(Passed|Failed)!" \
+    | sed -u 's/^ *Mmap.Properties.Tests.Properties.//' \
+    | awk '/OK, passed|Falsifiable/ { printf "[%d] %s\n", ++n, $0; fflush(); next } { print; fflush() }'
+  return "${PIPESTATUS[0]}"
 }
 
 case "$MODE" in
@@ -157,7 +166,7 @@ case "$MODE" in
     run_step "benchmark: model evaluations/s and exhaustive scope" "${CLI[@]}" bench --seconds 2
     run_step "benchmark: proof catalogue in-process vs z3 CLI" dotnet run -c Release --no-build --project src/Mmap.Benchmarks -- 3
     if [ "$QUICK" = 0 ]; then
-      run_step "deep randomized campaign (100000 cases per property)" deep_campaign
+      run_step "deep randomized campaign ($CAMPAIGN_CASES cases per property)" deep_campaign
       run_step "kernel oracle (6.1 and 6.12)" "${CLI[@]}" oracle --kernel all properties/corpus
     fi
     ;;
