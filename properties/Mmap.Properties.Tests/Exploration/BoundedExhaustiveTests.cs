@@ -78,6 +78,19 @@ public sealed class BoundedExhaustiveTests
     }
 
     [Fact]
+    public void AFailureOnAWorkerThreadReachesTheCaller()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            ExhaustiveChecker.Run(SmallScope.Full with { MaxPages = 2, MaxOffsetPages = 0 }, 2, new ThrowingProgress()));
+        Assert.Equal("progress sink failed", error.Message);
+    }
+
+    private sealed class ThrowingProgress : IProgress<long>
+    {
+        public void Report(long value) => throw new InvalidOperationException("progress sink failed");
+    }
+
+    [Fact]
     public void AMachineOfAnotherDriverIsRefused()
     {
         var point = new ScopePoint(NamedDriver.Catalogue[0], new UserMapping(Model.Kernel.OpenFlags.ReadOnly, Model.Kernel.MapFlags.Shared, Model.Kernel.Prot.Read, 2, 0), UserAction.ReadEachPage);

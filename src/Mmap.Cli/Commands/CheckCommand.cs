@@ -58,7 +58,7 @@ public static class CheckCommand
 
         var scope = SmallScope.Full with { MaxPages = maxPages, MaxOffsetPages = maxOffset };
         Console.Error.WriteLine($"checking {scope.Count:N0} points ({scope.Drivers.Count} drivers × {scope.Actions.Count} action lists × {SmallScope.Rows().Count()} rows × {maxPages} page counts × {maxOffset + 1} offsets) on {Environment.ProcessorCount} cores");
-        var progress = new Progress<long>(done => Console.Error.WriteLine($"  {done:N0} / {scope.Count:N0}"));
+        var progress = new ConsoleProgress(done => $"  {done:N0} / {scope.Count:N0}");
         var result = ExhaustiveChecker.Run(scope, progress: progress);
         Console.Error.WriteLine($"{result.Points:N0} points in {result.Elapsed.TotalSeconds:F1} s: " +
                                 string.Join(", ", result.Outcomes.Select(o => $"{o.Key} {o.Value:N0}")));

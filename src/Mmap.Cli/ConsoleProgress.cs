@@ -1,0 +1,21 @@
+namespace Mmap.Cli;
+
+/// <summary>
+/// Progress written to standard error on the reporting thread itself, in increasing order. (Progress&lt;T&gt; hands
+/// every report to the thread pool, which the exhaustive check keeps out of its way: see ExhaustiveChecker.)
+/// </summary>
+public sealed class ConsoleProgress(Func<long, string> format) : IProgress<long>
+{
+    private readonly Lock _lock = new();
+    private long _last = long.MinValue;
+
+    public void Report(long value)
+    {
+        lock (_lock)
+        {
+            if (value <= _last) return;
+            _last = value;
+            Console.Error.WriteLine(format(value));
+        }
+    }
+}
