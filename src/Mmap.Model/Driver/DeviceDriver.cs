@@ -157,7 +157,7 @@ public sealed class DeviceDriver(Machine machine)
                 return (VmFault.Bug, 0);
             }
 
-            var result = VmfInsertPfn.Call(machine.Mm, vma, address & PageGeometry.PageMask, pfn);
+            var result = VmfInsertPfn.Insert(machine.Mm, vma, address & PageGeometry.PageMask, pfn);
             if (machine.Trace.Keeps<FaultHandlerCalled>())
                 machine.Trace.Add(new FaultHandlerCalled(address, pgoff, result == VmFault.NoPage ? "VM_FAULT_NOPAGE" : "VM_FAULT_SIGBUS", $"vmf_insert_pfn(pfn[{index}])"));
             return (result, pfn);

@@ -29,6 +29,12 @@ public static class VmfInsertPfn
     public static VmFault Call(AddressSpace mm, Vma vma, ulong address, ulong pfn)
     {
         if (BugOn(vma) is { } bug) throw new KernelBugException(bug.Function, bug.Condition);
+        return Insert(mm, vma, address, pfn);
+    }
+
+    /// <summary>vmf_insert_pfn past its BUG_ONs, for a caller that has asked <see cref="BugOn"/> itself.</summary>
+    public static VmFault Insert(AddressSpace mm, Vma vma, ulong address, ulong pfn)
+    {
         // "if (addr < vma->vm_start || addr >= vma->vm_end) return VM_FAULT_SIGBUS;"
         if (address < vma.Start || address >= vma.End) return VmFault.SigBus;
 
