@@ -24,7 +24,7 @@ public sealed class Machine
         // Module init: allocate the buffer and write the fill pattern at the start of every page.
         Buffer = new DeviceBuffer(driver.Buffer, driver.Pages, Memory, driver.Fill);
         Driver = new DeviceDriver(this);
-        Trace.Add(new DeviceLoaded(devicePath, driver.Buffer, Buffer.Pfns));
+        TraceLoad();
     }
 
     /// <summary>
@@ -42,6 +42,12 @@ public sealed class Machine
         UserBuffer = [];
         Bug = null;
         PreviousProcTotal = null;
+        TraceLoad();
+    }
+
+    /// <summary>The trace's first event: the module loaded, with its buffer's pfns.</summary>
+    private void TraceLoad()
+    {
         if (Trace.Keeps<DeviceLoaded>()) Trace.Add(new DeviceLoaded(Node.Path, Strategy.Buffer, Buffer.Pfns));
     }
 

@@ -58,7 +58,7 @@ public static class StateInvariants
     /// <summary>R8.1: one maps line per VMA, "&lt;start&gt;-&lt;end&gt; &lt;r|-&gt;&lt;w|-&gt;&lt;x|-&gt;&lt;s|p&gt; &lt;offset&gt; ", offset = vm_pgoff &lt;&lt; 12 for a file VMA.</summary>
     private static bool MapsLineMatches(Vma v, DeviceNode node)
     {
-        var size = 128 + node.Path.Length;
+        var size = ProcMaps.MaxLength(node);
         Span<char> line = size <= 1024 ? stackalloc char[size] : new char[size];
         Span<char> expected = stackalloc char[64];
         var length = ProcMaps.Format(v, node, line);

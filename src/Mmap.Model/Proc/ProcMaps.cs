@@ -23,15 +23,18 @@ public static class ProcMaps
         return new string(perms);
     }
 
+    /// <summary>The most characters a line for a VMA of <paramref name="node"/> can have: what <see cref="Format"/> needs.</summary>
+    public static int MaxLength(DeviceNode node) => MaxWithoutPath + node.Path.Length;
+
     /// <summary>The line for a VMA, without the trailing newline.</summary>
     public static string Line(Vma vma, DeviceNode node)
     {
-        var length = MaxWithoutPath + node.Path.Length;
+        var length = MaxLength(node);
         Span<char> line = length <= 512 ? stackalloc char[length] : new char[length];
         return new string(line[..Format(vma, node, line)]);
     }
 
-    /// <summary>Writes the line for a VMA into <paramref name="line"/> (at least 128 + path length chars); returns its length.</summary>
+    /// <summary>Writes the line for a VMA into <paramref name="line"/> (at least <see cref="MaxLength"/> chars); returns its length.</summary>
     public static int Format(Vma vma, DeviceNode node, Span<char> line)
     {
         var hasFile = vma.File is not null;
