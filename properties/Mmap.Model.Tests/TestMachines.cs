@@ -17,9 +17,9 @@ internal static class TestMachines
 
     public static readonly DriverStrategy Whole = PerPage with { Buffer = BufferKind.Kmalloc, Method = MappingMethod.RemapWhole };
 
-    public static Machine Opened(DriverStrategy driver, OpenFlags flags)
+    public static Machine Opened(DriverStrategy driver, OpenFlags flags, Tracing.Trace? trace = null)
     {
-        var machine = new Machine(driver);
+        var machine = new Machine(driver, trace: trace);
         DeviceFileSyscalls.Open(machine, flags);
         return machine;
     }

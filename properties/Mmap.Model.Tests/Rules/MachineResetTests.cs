@@ -3,6 +3,7 @@ using Mmap.Model.Faults;
 using Mmap.Model.Kernel;
 using Mmap.Model.Syscalls;
 using Xunit;
+using static Mmap.Model.Tests.TestMachines;
 using ValueType = Mmap.Model.Faults.ValueType;
 
 namespace Mmap.Model.Tests.Rules;
@@ -16,9 +17,9 @@ public sealed class MachineResetTests
     private static string Exercise(Machine machine)
     {
         DeviceFileSyscalls.Open(machine, OpenFlags.ReadWrite);
-        var shared = MmapSyscall.Mmap(machine, new MmapRequest("S", 0, 2 * PageGeometry.PageSize, Prot.Read | Prot.Write, MapFlags.Shared, 0)).Value;
-        var priv = MmapSyscall.Mmap(machine, new MmapRequest("P", 0, 2 * PageGeometry.PageSize, Prot.Read | Prot.Write, MapFlags.Private, 0)).Value;
-        var anon = MmapSyscall.Mmap(machine, new MmapRequest("A", 0, PageGeometry.PageSize, Prot.Read | Prot.Write, MapFlags.Private | MapFlags.Anonymous, 0)).Value;
+        var shared = Map(machine, 2, Prot.Read | Prot.Write, MapFlags.Shared, label: "S").Value;
+        var priv = Map(machine, 2, Prot.Read | Prot.Write, MapFlags.Private, label: "P").Value;
+        var anon = Map(machine, 1, Prot.Read | Prot.Write, MapFlags.Private | MapFlags.Anonymous, label: "A").Value;
         UserMemory.Write(machine, shared + 1, ValueType.U8, 0x11);
         UserMemory.Write(machine, priv + 2, ValueType.U8, 0x22);
         UserMemory.Write(machine, anon, ValueType.U8, 0x33);
@@ -46,9 +47,8 @@ public sealed class MachineResetTests
     [Fact]
     public void Reset_brings_a_process_killed_by_a_kernel_bug_back()
     {
-        var machine = new Machine(DriverStrategy.Seed with { Method = MappingMethod.FaultPfn, Limit = null });
-        DeviceFileSyscalls.Open(machine, OpenFlags.ReadOnly);
-        var start = MmapSyscall.Mmap(machine, new MmapRequest("VA", 0, PageGeometry.PageSize, Prot.Read, MapFlags.Private, 0)).Value;
+        var machine = Opened(DriverStrategy.Seed with { Method = MappingMethod.FaultPfn, Limit = null }, OpenFlags.ReadOnly);
+        var start = Map(machine, 1, Prot.Read, MapFlags.Private).Value;
         Assert.Equal(AccessOutcome.Bug, UserMemory.Read(machine, start, ValueType.Char));
         Assert.True(machine.IsDead);
         machine.Reset();

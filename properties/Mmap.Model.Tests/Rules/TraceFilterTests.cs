@@ -1,9 +1,9 @@
 using Mmap.Model.Driver;
 using Mmap.Model.Faults;
 using Mmap.Model.Kernel;
-using Mmap.Model.Syscalls;
 using Mmap.Model.Tracing;
 using Xunit;
+using static Mmap.Model.Tests.TestMachines;
 using ValueType = Mmap.Model.Faults.ValueType;
 
 namespace Mmap.Model.Tests.Rules;
@@ -13,9 +13,8 @@ public sealed class TraceFilterTests
 {
     private static Machine Run(Trace? trace)
     {
-        var machine = new Machine(DriverStrategy.Seed with { Method = MappingMethod.Fault, Limit = null }, trace: trace);
-        DeviceFileSyscalls.Open(machine, OpenFlags.ReadWrite);
-        var start = MmapSyscall.Mmap(machine, new MmapRequest("VA", 0, 4 * PageGeometry.PageSize, Prot.Read | Prot.Write, MapFlags.Shared, 0)).Value;
+        var machine = Opened(DriverStrategy.Seed with { Method = MappingMethod.Fault, Limit = null }, OpenFlags.ReadWrite, trace);
+        var start = Map(machine, 4, Prot.Read | Prot.Write, MapFlags.Shared).Value;
         for (ulong page = 0; page < 4; page++) UserMemory.Read(machine, start + (page << PageGeometry.PageShift), ValueType.Char);
         UserMemory.Write(machine, start, ValueType.U8, 7);
         return machine;
