@@ -7,8 +7,6 @@ public sealed record BenchmarkResult(string Name, long Evaluations, TimeSpan Ela
 
     public double MicrosecondsEach => Elapsed.TotalMilliseconds * 1000 / Evaluations;
 
-    /// <summary>"N evaluations in T s on K thread(s) = R/s (µs each)".</summary>
-    public string Summary => $"{Evaluations:N0} evaluations in {Elapsed.TotalSeconds:F2} s on {Threads} thread(s) = {PerSecond:N0}/s ({MicrosecondsEach:F2} µs each)";
-
-    public override string ToString() => $"{Name}: {Summary}";
+    public override string ToString() =>
+        $"{Name}: {Evaluations:N0} evaluations in {Elapsed.TotalSeconds:F2} s on {Threads} thread(s) = {PerSecond:N0}/s ({MicrosecondsEach:F2} µs each)";
 }

@@ -17,9 +17,14 @@ public sealed record ScopeBenchmark(long Points, int Threads, TimeSpan FirstRun,
         }
     }
 
+    /// <summary>The first run as a measurement.</summary>
+    public BenchmarkResult First => new("bounded-exhaustive scope with checks, first run (JIT warm-up included)", Points, FirstRun, Threads);
+
+    /// <summary>The median warm run as a measurement.</summary>
+    public BenchmarkResult Warm => new(
+        $"bounded-exhaustive scope with checks, median of {WarmRuns.Count} warm runs ({string.Join(" / ", WarmRuns.Select(r => r.TotalSeconds.ToString("F2")))} s)",
+        Points, Median, Threads);
+
     public override string ToString() =>
-        $"bounded-exhaustive scope with checks, first run (JIT warm-up included): {new BenchmarkResult("", Points, FirstRun, Threads).Summary}\n"
-        + $"bounded-exhaustive scope with checks, median of {WarmRuns.Count} warm runs ({string.Join(" / ", WarmRuns.Select(r => r.TotalSeconds.ToString("F2")))} s): "
-        + $"{new BenchmarkResult("", Points, Median, Threads).Summary}, {BytesPerPoint:F0} bytes allocated per point"
-        + (Passed ? "" : "\nVIOLATIONS FOUND: run `mmapv check`");
+        $"{First}\n{Warm}, {BytesPerPoint:F0} bytes allocated per point" + (Passed ? "" : "\nVIOLATIONS FOUND: run `mmapv check`");
 }
