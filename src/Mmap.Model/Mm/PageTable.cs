@@ -9,7 +9,7 @@ namespace Mmap.Model.Mm;
 /// A process's page table: one <see cref="Pte"/> per mapped virtual page, keyed by the page's address.
 /// Like the kernel's last level, entries live in fixed blocks of consecutive pages (here 64 pages, 256 KiB),
 /// made on first use and kept in address order, each with a bitmap of present entries. Enumeration is in
-/// ascending address order and allocates nothing.
+/// ascending address order.
 /// </summary>
 public sealed class PageTable : IReadOnlyDictionary<ulong, Pte>
 {
@@ -29,9 +29,7 @@ public sealed class PageTable : IReadOnlyDictionary<ulong, Pte>
     public Pte this[ulong page] => TryGetValue(page, out var pte) ? pte : throw new KeyNotFoundException($"no PTE at 0x{page:x}");
 
     /// <summary>The addresses of the present PTEs, ascending.</summary>
-    public KeyEnumerable Keys => new(this);
-
-    IEnumerable<ulong> IReadOnlyDictionary<ulong, Pte>.Keys => Keys;
+    public IEnumerable<ulong> Keys => KeysIn(0, ulong.MaxValue);
 
     public IEnumerable<Pte> Values
     {
@@ -143,9 +141,18 @@ public sealed class PageTable : IReadOnlyDictionary<ulong, Pte>
         }
     }
 
-    public Enumerator GetEnumerator() => new(this);
-
-    IEnumerator<KeyValuePair<ulong, Pte>> IEnumerable<KeyValuePair<ulong, Pte>>.GetEnumerator() => GetEnumerator();
+    /// <summary>The present PTEs in ascending address order.</summary>
+    public IEnumerator<KeyValuePair<ulong, Pte>> GetEnumerator()
+    {
+        foreach (var block in _blocks)
+        {
+            for (var present = block.Present; present != 0; present &= present - 1)
+            {
+                var index = BitOperations.TrailingZeroCount(present);
+                yield return new(block.Address(index), block.Entries[index]);
+            }
+        }
+    }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
@@ -222,64 +229,5 @@ public sealed class PageTable : IReadOnlyDictionary<ulong, Pte>
         }
 
         public ulong Address(int index) => (Key << AddressToBlock) | ((ulong)index << PageGeometry.PageShift);
-    }
-
-    /// <summary>Walks the present PTEs in ascending address order.</summary>
-    public struct Enumerator(PageTable table) : IEnumerator<KeyValuePair<ulong, Pte>>
-    {
-        private int _block = -1;
-        private ulong _remaining;
-
-        public KeyValuePair<ulong, Pte> Current { get; private set; }
-
-        object IEnumerator.Current => Current;
-
-        public bool MoveNext()
-        {
-            while (_remaining == 0)
-            {
-                if (++_block >= table._blocks.Count) return false;
-                _remaining = table._blocks[_block].Present;
-            }
-
-            var index = BitOperations.TrailingZeroCount(_remaining);
-            _remaining &= _remaining - 1;
-            var block = table._blocks[_block];
-            Current = new(block.Address(index), block.Entries[index]);
-            return true;
-        }
-
-        public void Reset() => (_block, _remaining) = (-1, 0);
-
-        public readonly void Dispose()
-        {
-        }
-    }
-
-    /// <summary>The addresses of the present PTEs, ascending, without allocating.</summary>
-    public readonly struct KeyEnumerable(PageTable table) : IEnumerable<ulong>
-    {
-        public KeyEnumerator GetEnumerator() => new(table.GetEnumerator());
-
-        IEnumerator<ulong> IEnumerable<ulong>.GetEnumerator() => GetEnumerator();
-
-        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-    }
-
-    public struct KeyEnumerator(Enumerator inner) : IEnumerator<ulong>
-    {
-        private Enumerator _inner = inner;
-
-        public readonly ulong Current => _inner.Current.Key;
-
-        readonly object IEnumerator.Current => Current;
-
-        public bool MoveNext() => _inner.MoveNext();
-
-        public void Reset() => _inner.Reset();
-
-        public readonly void Dispose()
-        {
-        }
     }
 }
