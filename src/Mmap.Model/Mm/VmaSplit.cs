@@ -21,4 +21,20 @@ public static class VmaSplit
         mm.Insert(upper);
         return null;
     }
+
+    /// <summary>
+    /// Splits off whatever of <paramref name="vma"/> lies below <paramref name="start"/> or from <paramref name="end"/>
+    /// on, as mprotect_fixup and do_vmi_align_munmap do; <paramref name="piece"/> is the VMA left for [start, end).
+    /// </summary>
+    public static Errno? Isolate(AddressSpace mm, Vma vma, ulong start, ulong end, out Vma piece)
+    {
+        piece = vma;
+        if (piece.Start < start)
+        {
+            if (Split(mm, piece, start, out var upper) is { } e) return e;
+            piece = upper!;
+        }
+
+        return piece.End > end ? Split(mm, piece, end, out _) : null;
+    }
 }

@@ -89,18 +89,7 @@ public static class MprotectSyscall
             newFlags |= VmFlags.Account;
         }
 
-        var target = vma;
-        if (target.Start < start)
-        {
-            if (VmaSplit.Split(mm, target, start, out var upper) is { } e) return e;
-            target = upper!;
-        }
-
-        if (target.End > end)
-        {
-            if (VmaSplit.Split(mm, target, end, out _) is { } e) return e;
-        }
-
+        if (VmaSplit.Isolate(mm, vma, start, end, out var target) is { } error) return error;
         target.Flags = newFlags;
         target.SetPageProtFromFlags();
         ChangeProtection(mm, target);

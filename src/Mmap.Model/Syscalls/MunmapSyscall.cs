@@ -43,18 +43,7 @@ public static class MunmapSyscall
         var mm = machine.Mm;
         foreach (var vma in mm.Overlapping(start, end))
         {
-            var victim = vma;
-            if (victim.Start < start)
-            {
-                if (VmaSplit.Split(mm, victim, start, out var upper) is { } e) return e;
-                victim = upper!;
-            }
-
-            if (victim.End > end)
-            {
-                if (VmaSplit.Split(mm, victim, end, out _) is { } e) return e;
-            }
-
+            if (VmaSplit.Isolate(mm, vma, start, end, out var victim) is { } error) return error;
             mm.Zap(victim.Start, victim.End);
             // unmap_single_vma: "if (unlikely(vma->vm_flags & VM_PFNMAP)) untrack_pfn(vma, 0, 0);"
             if ((victim.Flags & VmFlags.PfnMap) != 0) PatTracking.UntrackPfn(victim);
