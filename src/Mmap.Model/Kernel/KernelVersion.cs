@@ -8,6 +8,7 @@ public enum KernelVersion
 {
     Linux6_1,
     Linux6_12,
+    Linux7_3,
 }
 
 public static class KernelVersionExtensions
@@ -16,6 +17,7 @@ public static class KernelVersionExtensions
     {
         KernelVersion.Linux6_1 => "6.1",
         KernelVersion.Linux6_12 => "6.12",
+        KernelVersion.Linux7_3 => "7.3",
         _ => throw new ArgumentOutOfRangeException(nameof(version)),
     };
 }
