@@ -18,6 +18,7 @@ public sealed class Machine
     {
         Trace = trace ?? new Trace();
         Version = version;
+        Mm = new AddressSpace(version);
         Strategy = driver;
         Node = new DeviceNode(devicePath);
         Memory = new PhysicalMemory();
@@ -63,7 +64,7 @@ public sealed class Machine
 
     public DeviceDriver Driver { get; }
 
-    public AddressSpace Mm { get; } = new();
+    public AddressSpace Mm { get; }
 
     public Trace Trace { get; }
 
