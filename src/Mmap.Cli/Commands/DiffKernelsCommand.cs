@@ -32,25 +32,11 @@ public static class DiffKernelsCommand
         return command;
     }
 
-    /// <summary>The README's table of series differences, produced from <see cref="KernelDeltas.All"/>.</summary>
-    public static string Table()
-    {
-        var text = new System.Text.StringBuilder();
-        text.Append("| id | difference | series | before | from then on | source |\n|---|---|---|---|---|---|\n");
-        foreach (var d in KernelDeltas.All)
-        {
-            var series = string.Join(", ", SeriesList.Every.Where(v => v.Has(d)).Select(v => v.ToDisplay()));
-            text.Append($"| {d.Id} | {d.Title} | {series} | {d.Before} | {d.After} | {string.Join("; ", d.Citations)} |\n");
-        }
-
-        return text.ToString();
-    }
-
     private static int Execute(string[] paths, string kernel, bool json, bool table)
     {
         if (table)
         {
-            Console.Write(Table());
+            Console.Write(SeriesComparison.DeltaTable());
             return ExitCodes.Success;
         }
 

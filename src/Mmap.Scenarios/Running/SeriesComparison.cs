@@ -45,6 +45,23 @@ public sealed record SeriesComparison(Scenario Scenario, IReadOnlyList<RunResult
         return new SeriesComparison(scenario, runs, differences);
     }
 
+    /// <summary>
+    /// The table of declared differences between the series (Markdown), produced from <see cref="KernelDeltas.All"/>:
+    /// the README carries it verbatim and a test keeps the two equal.
+    /// </summary>
+    public static string DeltaTable()
+    {
+        var text = new System.Text.StringBuilder();
+        text.Append("| id | difference | series with the newer rule | before | from then on | source |\n|---|---|---|---|---|---|\n");
+        foreach (var d in KernelDeltas.All)
+        {
+            var series = string.Join(", ", Enum.GetValues<KernelVersion>().Where(v => v.Has(d)).Select(v => v.ToDisplay()));
+            text.Append($"| {d.Id} | {d.Title} | {series} | {d.Before} | {d.After} | {string.Join("; ", d.Citations)} |\n");
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>A longest-common-subsequence line diff (traces are short: hundreds of lines at most).</summary>
     public static IReadOnlyList<DiffLine> Diff(IReadOnlyList<string> a, IReadOnlyList<string> b)
     {
