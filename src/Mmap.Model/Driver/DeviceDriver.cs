@@ -13,7 +13,7 @@ public sealed class DeviceDriver(Machine machine)
 {
     private DriverStrategy Strategy => machine.Strategy;
 
-    public bool HasMmap => Strategy.Method != MappingMethod.None;
+    public bool HasMmap => Strategy.Method.Behaviour().HasMmap;
 
     /// <summary>file_operations.mmap: returns 0 or -errno.</summary>
     public int Mmap(Vma vma, string label)
@@ -38,10 +38,11 @@ public sealed class DeviceDriver(Machine machine)
             if (machine.Trace.Keeps<DriverClearedFlags>()) machine.Trace.Add(new DriverClearedFlags(VmFlags.MayWrite));
         }
 
+        var method = Strategy.Method.Behaviour();
         var first = Strategy.Pgoff == PgoffPolicy.Honour ? vma.PgOff : 0;
-        // A driver that honours vm_pgoff refuses a range past its buffer in ->mmap; vm_map_pages checks it
-        // itself (ENXIO) and a fault handler checks each page when it is touched (VM_FAULT_SIGBUS).
-        if (Strategy.Pgoff == PgoffPolicy.Honour && Strategy.Method is not (MappingMethod.MapPages or MappingMethod.Fault or MappingMethod.FaultPfn)
+        // A driver that honours vm_pgoff refuses a range past its buffer in ->mmap, unless the helper checks it
+        // itself (vm_map_pages: ENXIO) or a fault handler checks each page when it is touched (VM_FAULT_SIGBUS).
+        if (Strategy.Pgoff == PgoffPolicy.Honour && method.RejectsRangePastBuffer
             && (first >= (ulong)buffer.PageCount || vma.Pages > (ulong)buffer.PageCount - first))
         {
             return (ReturnCodes.Of(Errno.EINVAL), "vm_pgoff + length beyond the buffer");
@@ -50,14 +51,13 @@ public sealed class DeviceDriver(Machine machine)
         // Pages the driver maps: the VMA's, but never past the end of its buffer.
         var count = Math.Min(vma.Pages, first < (ulong)buffer.PageCount ? (ulong)buffer.PageCount - first : 0);
         var prot = Strategy.Prot == RemapProt.PageShared ? PageProt.Shared : vma.PageProt;
-        return Strategy.Method switch
+        return (method.Call, method.Span) switch
         {
-            MappingMethod.RemapWhole => RemapWhole(vma, first, count, prot),
-            MappingMethod.RemapPerPage or MappingMethod.InsertPage => EachPage(vma, first, count, prot),
-            MappingMethod.MapPages => MapPages(vma),
-            MappingMethod.Fault => InstallFaultHandler(vma),
-            MappingMethod.FaultPfn => InstallPfnFaultHandler(vma),
-            _ => throw new InvalidOperationException("->mmap called on a driver without one"),
+            (MmapCall.RemapPfnRange, CallSpan.WholeVma) => RemapWhole(vma, first, count, prot),
+            (MmapCall.RemapPfnRange or MmapCall.VmInsertPage, CallSpan.PerPage) => EachPage(vma, method.Call, first, count, prot),
+            (MmapCall.VmMapPages, CallSpan.WholeBuffer) => MapPages(vma),
+            (MmapCall.None, CallSpan.None) when method.Fault != FaultHandlerKind.None => InstallFaultHandler(vma, method.SetsFlags),
+            _ => throw new InvalidOperationException($"->mmap of {Strategy.Method}: no such combination of call and span"),
         };
     }
 
@@ -72,12 +72,12 @@ public sealed class DeviceDriver(Machine machine)
     }
 
     /// <summary>One remap_pfn_range or vm_insert_page per page, in order; a checking driver stops at the first error.</summary>
-    private (int, string?) EachPage(Vma vma, ulong first, ulong count, PageProt prot)
+    private (int, string?) EachPage(Vma vma, MmapCall call, ulong first, ulong count, PageProt prot)
     {
         var ignored = 0;
         for (ulong i = 0; i < count; i++)
         {
-            var code = MapPage(vma, vma.Start + (i << PageGeometry.PageShift), machine.Buffer.Pfn((int)(first + i)), prot);
+            var code = MapPage(vma, call, vma.Start + (i << PageGeometry.PageShift), machine.Buffer.Pfn((int)(first + i)), prot);
             if (code == ReturnCodes.Ok) continue;
             if (Strategy.ChecksErrors) return (code, "the driver returns the first error");
             ignored++;
@@ -86,9 +86,9 @@ public sealed class DeviceDriver(Machine machine)
         return (ReturnCodes.Ok, Ignored(ignored));
     }
 
-    private int MapPage(Vma vma, ulong address, ulong pfn, PageProt prot)
+    private int MapPage(Vma vma, MmapCall call, ulong address, ulong pfn, PageProt prot)
     {
-        if (Strategy.Method == MappingMethod.InsertPage)
+        if (call == MmapCall.VmInsertPage)
         {
             var inserted = VmInsertPage.Call(machine.Mm, vma, address, pfn, machine.Buffer);
             if (machine.Trace.Keeps<VmInsertPageCalled>()) machine.Trace.Add(new VmInsertPageCalled(address, machine.Buffer.IndexOf(pfn), inserted.Code, inserted.Why));
@@ -120,17 +120,14 @@ public sealed class DeviceDriver(Machine machine)
         return (ReturnCodes.Ok, Ignored(1));
     }
 
-    private (int, string?) InstallFaultHandler(Vma vma)
+    /// <summary>Installs vm_ops with .fault, after setting the method's vm_flags (vm_flags_set).</summary>
+    private (int, string?) InstallFaultHandler(Vma vma, VmFlags sets)
     {
+        vma.Flags |= sets;
         vma.Ops = VmOps.DriverFault;
-        return (ReturnCodes.Ok, "vm_ops with .fault installed; no PTEs yet");
-    }
-
-    private (int, string?) InstallPfnFaultHandler(Vma vma)
-    {
-        vma.Flags |= VmFlagMasks.Remap;
-        vma.Ops = VmOps.DriverFault;
-        return (ReturnCodes.Ok, "VM_IO|VM_PFNMAP|VM_DONTEXPAND|VM_DONTDUMP set, vm_ops with .fault installed");
+        return (ReturnCodes.Ok, sets == VmFlags.None
+            ? "vm_ops with .fault installed; no PTEs yet"
+            : KernelNames.SpellVmFlags(sets) + " set, vm_ops with .fault installed");
     }
 
     /// <summary>
@@ -149,7 +146,7 @@ public sealed class DeviceDriver(Machine machine)
         }
 
         var pfn = machine.Buffer.Pfn((int)index);
-        if (Strategy.Method == MappingMethod.FaultPfn)
+        if (Strategy.Method.Behaviour().Fault == FaultHandlerKind.InsertPfn)
         {
             if (VmfInsertPfn.BugOn(vma) is { } bug)
             {

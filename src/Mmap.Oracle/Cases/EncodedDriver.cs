@@ -2,7 +2,9 @@ namespace Mmap.Oracle.Cases;
 
 /// <summary>
 /// A driver strategy as the integers of one row of the generated module's case table.
-/// <see cref="Fill"/> holds bytes 0..255, or -1 for "the page index".
+/// <see cref="BufferKind"/> and <see cref="Method"/> are the model's enum values (the C gets their names as
+/// BUF_* and M_* macros from the same enums). <see cref="Fill"/> holds bytes 0..255, or
+/// <see cref="FillPageIndex"/> for "the page index".
 /// </summary>
 public sealed record EncodedDriver(
     int BufferKind,
@@ -17,16 +19,8 @@ public sealed record EncodedDriver(
     int ClearMayWrite,
     int LabFops)
 {
-    public const int Kmalloc = 0;
-    public const int Vmalloc = 1;
-
-    public const int RemapWhole = 0;
-    public const int RemapPerPage = 1;
-    public const int InsertPage = 2;
-    public const int MapPages = 3;
-    public const int Fault = 4;
-    public const int FaultPfn = 5;
-    public const int NoMmap = 6;
+    /// <summary>A fill byte that stands for the page index (FILL_PAGE_INDEX in C).</summary>
+    public const int FillPageIndex = -1;
 
     public bool Equals(EncodedDriver? other) =>
         other is not null && BufferKind == other.BufferKind && Pages == other.Pages && Fill.SequenceEqual(other.Fill)
