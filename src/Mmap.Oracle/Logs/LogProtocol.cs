@@ -194,7 +194,7 @@ public static class LogProtocol
     public static LogLayout BufferBytes { get; } = new("CHECK_BUFFER", RecordSource.Step, "B", [F("offset", FieldKind.Hex)], F("byte", FieldKind.HexInt));
     public static LogLayout MapsLine { get; } = new("MAPS_LINE", RecordSource.Step, "L", [F("line", FieldKind.Text)]);
     public static LogLayout ProcTotal { get; } = new("PROC_TOTAL", RecordSource.Step, "T", [F("total", FieldKind.Hex)]);
-    public static LogLayout ProcTotalFailed { get; } = new("PROC_TOTAL_FAILED", RecordSource.Step, "T", [Lit("e")]);
+    public static LogLayout ProcTotalFailed { get; } = new("PROC_TOTAL_FAILED", RecordSource.Step, "T", [Lit("error")]);
     public static LogLayout NotRun { get; } = new("NOT_RUN", RecordSource.Step, "N", []);
 
     // The program's records about a whole case.

@@ -19,7 +19,7 @@ public sealed record LogRecord(char Source, int Step, string Kind, IReadOnlyList
     public string Word(string field) => Fields[Layout.IndexOf(field)];
 
     /// <summary>The repeated items after the fixed fields (pfns, bytes), as hex numbers.</summary>
-    public IEnumerable<ulong> HexItems() => Fields.Skip(Layout.Fields.Count).Select(LogProtocol.ParseHex);
+    public IEnumerable<ulong> HexItems() => Layout.Repeated is null ? [] : Fields.Skip(Layout.Fields.Count).Select(LogProtocol.ParseHex);
 
     public override string ToString() => $"{Source} {Step} {Kind} {Text}";
 }

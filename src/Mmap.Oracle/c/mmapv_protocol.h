@@ -103,7 +103,7 @@
 #define REC_CHECK_BUFFER_ITEM " %x"
 #define REC_MAPS_LINE "@U %d %d L %s\n"
 #define REC_PROC_TOTAL "@U %d %d T %lx\n"
-#define REC_PROC_TOTAL_FAILED "@U %d %d T e\n"
+#define REC_PROC_TOTAL_FAILED "@U %d %d T error\n"
 #define REC_NOT_RUN "@U %d %d N\n"
 #define REC_CASE_STARTED "@U %d A\n"
 #define REC_CASE_ENDED "@U %d Z %s %d %ld\n"
