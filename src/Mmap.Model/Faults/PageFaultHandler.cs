@@ -24,7 +24,7 @@ public static class PageFaultHandler
 
         var pte = mm.PteAt(address);
         if (AccessError(vma, write, pte))
-            return (OutcomeKind.SigSegvAccErr, machine.Trace.Keeps<MemoryAccessed>() ? $"the VMA forbids it (vm_flags {vma.Flags.ToHex()})" : null);
+            return (OutcomeKind.SigSegvAccErr, machine.Trace.WhyVmaForbids(vma.Flags));
 
         var page = address & PageGeometry.PageMask;
         if (pte is null)

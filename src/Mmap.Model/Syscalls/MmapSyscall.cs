@@ -15,7 +15,7 @@ public static class MmapSyscall
 {
     public static SyscallResult Mmap(Machine machine, MmapRequest request)
     {
-        if (machine.Trace.Keeps<MmapCalled>()) machine.Trace.Add(new MmapCalled(request.Label, request.Address, request.Length, request.Prot, request.Flags, request.Offset));
+        machine.Trace.MmapCall(request);
         SyscallResult result;
         try
         {
@@ -27,10 +27,7 @@ public static class MmapSyscall
             return SyscallResult.Bug;
         }
 
-        if (!result.KernelBug)
-        {
-            if (machine.Trace.Keeps<MmapReturned>()) machine.Trace.Add(new MmapReturned(request.Label, result.Value, result.Error, null));
-        }
+        if (!result.KernelBug) machine.Trace.MmapReturn(request.Label, result);
 
         return result;
     }
@@ -181,7 +178,7 @@ public static class MmapSyscall
             {
                 // unmap_and_free_vma: "Undo any partial mapping done by a device driver." (R2.5)
                 var zapped = mm.Zap(vma.Start, vma.End);
-                if (machine.Trace.Keeps<ModelNote>()) machine.Trace.Add(new ModelNote($"->mmap failed: unmap_region zapped {zapped} PTEs, the VMA is freed"));
+                machine.Trace.DriverMmapUndone(zapped);
                 return SyscallResult.Fail((Errno)(-error));
             }
         }
