@@ -9,7 +9,7 @@ namespace Mmap.Exploration.Checks;
 
 /// <summary>
 /// The properties checked at every point of the bounded scope. Expected values come from
-/// <see cref="ReferenceRules"/> (the reference's rules), never from the model's own code.
+/// <see cref="ReferenceRules"/> (the rules of docs/kernel-rules.md), never from the model's own code.
 /// </summary>
 public static class ScopeChecks
 {
