@@ -52,6 +52,9 @@ public partial class ProtocolHeaderTests
         EnumMatches<CallSpan>("SPAN_");
         EnumMatches<FaultHandlerKind>("FAULT_HANDLER_");
         EnumMatches<BufferKind>("BUF_");
+        EnumMatches<RemapProt>("REMAP_PROT_");
+        EnumMatches<PgoffPolicy>("PGOFF_");
+        EnumMatches<FileOperationsKind>("FOPS_");
         EnumMatches<StepOp>("OP_");
         EnumMatches<ValueType>("VT_");
         var d = Defines();

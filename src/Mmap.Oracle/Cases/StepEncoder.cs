@@ -41,26 +41,11 @@ public static class StepEncoder
             LimitPages: limitPages,
             LimitErrno: driver.Limit is { } l ? ErrnoNumber(l.Error) : 0,
             Method: Enum.IsDefined(driver.Method) ? (int)driver.Method : throw Unsupported($"mmap method {driver.Method}"),
-            PageShared: driver.Prot switch
-            {
-                RemapProt.VmPageProt => 0,
-                RemapProt.PageShared => 1,
-                _ => throw Unsupported($"prot {driver.Prot}"),
-            },
+            Prot: Enum.IsDefined(driver.Prot) ? (int)driver.Prot : throw Unsupported($"prot {driver.Prot}"),
             CheckErrors: driver.ChecksErrors ? 1 : 0,
-            PgoffHonour: driver.Pgoff switch
-            {
-                PgoffPolicy.Ignore => 0,
-                PgoffPolicy.Honour => 1,
-                _ => throw Unsupported($"pgoff {driver.Pgoff}"),
-            },
+            Pgoff: Enum.IsDefined(driver.Pgoff) ? (int)driver.Pgoff : throw Unsupported($"pgoff {driver.Pgoff}"),
             ClearMayWrite: driver.ClearsMayWrite ? 1 : 0,
-            LabFops: driver.Fops switch
-            {
-                FileOperationsKind.None => 0,
-                FileOperationsKind.Lab => 1,
-                _ => throw Unsupported($"fops {driver.Fops}"),
-            });
+            Fops: Enum.IsDefined(driver.Fops) ? (int)driver.Fops : throw Unsupported($"fops {driver.Fops}"));
     }
 
     private static EncodedStep EncodeStep(Scenario scenario, Step step, List<string> slots, List<IReadOnlyList<int>> patterns) => step switch

@@ -50,8 +50,8 @@ public static class ModuleSource
             var d = cases[i].Driver;
             (string Name, int Value)[] row =
             [
-                ("buf", pool.BufferOfCase[i]), ("method", d.Method), ("page_shared", d.PageShared), ("check_errors", d.CheckErrors),
-                ("pgoff_honour", d.PgoffHonour), ("clear_maywrite", d.ClearMayWrite), ("lab_fops", d.LabFops),
+                ("buf", pool.BufferOfCase[i]), ("method", d.Method), ("prot", d.Prot), ("check_errors", d.CheckErrors),
+                ("pgoff", d.Pgoff), ("clear_maywrite", d.ClearMayWrite), ("fops", d.Fops),
                 ("limit_pages", d.LimitPages), ("limit_err", d.LimitErrno), ("fill_len", d.Fill.Count),
             ];
             c.Append("\t{ ").Append(string.Join(", ", row.Select(f => $".{f.Name} = {CLiteral.Int(f.Value)}")))

@@ -46,6 +46,9 @@ public static class ProtocolHeader
         Enum<CallSpan>(h, "SPAN_", "How much of the VMA one call covers (Mmap.Model.Driver.CallSpan)");
         Enum<FaultHandlerKind>(h, "FAULT_HANDLER_", "The vm_ops->fault handler ->mmap installs (Mmap.Model.Driver.FaultHandlerKind)");
         Enum<BufferKind>(h, "BUF_", "Buffer kinds (Mmap.Model.Memory.BufferKind)");
+        Enum<RemapProt>(h, "REMAP_PROT_", "The prot a driver passes to remap_pfn_range (Mmap.Model.Driver.RemapProt)");
+        Enum<PgoffPolicy>(h, "PGOFF_", "Whether the driver maps from buffer page vm_pgoff (Mmap.Model.Driver.PgoffPolicy)");
+        Enum<FileOperationsKind>(h, "FOPS_", "The read/write file operations (Mmap.Model.Driver.FileOperationsKind)");
         Enum<StepOp>(h, "OP_", "Program steps (Mmap.Oracle.Cases.StepOp)");
         Enum<ValueType>(h, "VT_", "Value types of reads and writes (Mmap.Model.Faults.ValueType)");
 

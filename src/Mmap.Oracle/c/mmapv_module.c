@@ -43,11 +43,11 @@ struct mmapv_buf {
 struct mmapv_case {
 	int buf;		/* index in bufs[] */
 	int method;		/* M_*: index in methods[] */
-	int page_shared;	/* remap_pfn_range gets PAGE_SHARED instead of vma->vm_page_prot */
+	int prot;		/* REMAP_PROT_*: the prot passed to remap_pfn_range */
 	int check_errors;	/* ->mmap returns the first failing call's error */
-	int pgoff_honour;	/* map from buffer page vm_pgoff instead of page 0 */
+	int pgoff;		/* PGOFF_*: map from buffer page vm_pgoff, or from page 0 */
 	int clear_maywrite;	/* ->mmap first clears VM_MAYWRITE */
-	int lab_fops;		/* the lab's read/write file operations */
+	int fops;		/* FOPS_*: the lab's read/write file operations, or none */
 	int limit_pages;	/* ->mmap fails with -limit_err above this many pages; -1: no limit */
 	int limit_err;
 	int fill_len;
@@ -131,7 +131,7 @@ static vm_fault_t mmapv_fault(struct vm_fault *vmf)
 	const struct mmapv_case *k = &cases[c];
 	int b = k->buf;
 	unsigned long in_vma = (vmf->address - vma->vm_start) >> PAGE_SHIFT;
-	unsigned long index = k->pgoff_honour ? vmf->pgoff : in_vma;
+	unsigned long index = k->pgoff == PGOFF_HONOUR ? vmf->pgoff : in_vma;
 	struct page *page;
 	vm_fault_t ret;
 
@@ -197,14 +197,14 @@ static int mmapv_mmap(struct file *filp, struct vm_area_struct *vma)
 		CLEAR_VM_FLAGS(vma, VM_MAYWRITE);
 		mlog(REC_FLAGS_CLEARED, c, (unsigned long)VM_MAYWRITE);
 	}
-	first = k->pgoff_honour ? vma->vm_pgoff : 0;
-	if (k->pgoff_honour && m->rejects_range_past_buffer && (first >= pages || vpages > pages - first)) {
+	first = k->pgoff == PGOFF_HONOUR ? vma->vm_pgoff : 0;
+	if (k->pgoff == PGOFF_HONOUR && m->rejects_range_past_buffer && (first >= pages || vpages > pages - first)) {
 		r = -EINVAL;
 		goto out;
 	}
 	/* Pages the driver maps: the VMA's, but never past the end of its buffer. */
 	count = min(vpages, first < pages ? pages - first : 0UL);
-	prot = k->page_shared ? PAGE_SHARED : vma->vm_page_prot;
+	prot = k->prot == REMAP_PROT_PAGE_SHARED ? PAGE_SHARED : vma->vm_page_prot;
 	switch (m->span) {
 	case SPAN_WHOLE_VMA:
 		rr = map_range(c, m->call, vma, vma->vm_start, b, min(first, pages - 1), count, prot);
@@ -221,11 +221,11 @@ static int mmapv_mmap(struct file *filp, struct vm_area_struct *vma)
 		break;
 	case SPAN_WHOLE_BUFFER:
 		/* vm_map_pages honours vm_pgoff; vm_map_pages_zero maps from page 0. */
-		if (k->pgoff_honour)
+		if (k->pgoff == PGOFF_HONOUR)
 			rr = vm_map_pages(vma, pagevec[b], pages);
 		else
 			rr = vm_map_pages_zero(vma, pagevec[b], pages);
-		mlog(REC_MAP_PAGES, c, !k->pgoff_honour, pages, rr);
+		mlog(REC_MAP_PAGES, c, k->pgoff != PGOFF_HONOUR, pages, rr);
 		r = k->check_errors ? rr : 0;
 		break;
 	case SPAN_NONE:
@@ -281,7 +281,7 @@ static int mmapv_open(struct inode *inode, struct file *filp)
 	if (c >= NCASES)
 		return -ENXIO;
 	filp->private_data = (void *)(long)c;
-	replace_fops(filp, fops_get(&variants[(methods[cases[c].method].has_mmap ? 0 : 2) + cases[c].lab_fops]));
+	replace_fops(filp, fops_get(&variants[(methods[cases[c].method].has_mmap ? 0 : 2) + (cases[c].fops == FOPS_LAB ? 1 : 0)]));
 	return 0;
 }
 

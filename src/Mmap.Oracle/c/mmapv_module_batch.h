@@ -9,5 +9,5 @@ static const struct mmapv_buf bufs[NBUFS] = {
 };
 
 static const struct mmapv_case cases[NCASES] = {
-	{ .buf = 0, .method = 1, .page_shared = 0, .check_errors = 0, .pgoff_honour = 0, .clear_maywrite = 0, .lab_fops = 0, .limit_pages = 16, .limit_err = 5, .fill_len = 4, .fill = { 221, 204, 187, 170, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 } },
+	{ .buf = 0, .method = 1, .prot = 0, .check_errors = 0, .pgoff = 0, .clear_maywrite = 0, .fops = 0, .limit_pages = 16, .limit_err = 5, .fill_len = 4, .fill = { 221, 204, 187, 170, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 } },
 };

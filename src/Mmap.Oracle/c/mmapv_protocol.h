@@ -38,6 +38,18 @@
 #define BUF_KMALLOC 0
 #define BUF_VMALLOC 1
 
+/* The prot a driver passes to remap_pfn_range (Mmap.Model.Driver.RemapProt) */
+#define REMAP_PROT_VM_PAGE_PROT 0
+#define REMAP_PROT_PAGE_SHARED 1
+
+/* Whether the driver maps from buffer page vm_pgoff (Mmap.Model.Driver.PgoffPolicy) */
+#define PGOFF_IGNORE 0
+#define PGOFF_HONOUR 1
+
+/* The read/write file operations (Mmap.Model.Driver.FileOperationsKind) */
+#define FOPS_NONE 0
+#define FOPS_LAB 1
+
 /* Program steps (Mmap.Oracle.Cases.StepOp) */
 #define OP_OPEN 1
 #define OP_CLOSE 2
