@@ -49,7 +49,7 @@ public sealed class Machine
     /// <summary>The trace's first event: the module loaded, with its buffer's pfns.</summary>
     private void TraceLoad()
     {
-        if (Trace.Keeps<DeviceLoaded>()) Trace.Add(new DeviceLoaded(Node.Path, Strategy.Buffer, Buffer.Pfns));
+        Trace.Loaded(Node.Path, Strategy.Buffer, Buffer.Pfns);
     }
 
     public KernelVersion Version { get; }

@@ -1,8 +1,9 @@
 namespace Mmap.Model.Kernel;
 
 /// <summary>
-/// The kernel whose semantics the model follows. Debian's 6.1 packages are 6.1 stable (the reference
-/// read 6.1.192); 6.12 is Debian's 6.12 backport. Where they differ for a character device the rule says so.
+/// The kernel whose semantics the model follows. Debian's 6.1 packages are 6.1 stable (the rules in
+/// docs/kernel-rules.md were read from 6.1.192); 6.12 is Debian's 6.12 backport. Where they differ for a
+/// character device the rule says so (R2.7).
 /// </summary>
 public enum KernelVersion
 {
