@@ -72,7 +72,13 @@ public static class ProtocolHeader
         h.Append("\n#ifdef __KERNEL__\n");
         h.Append("/* vm_flags of Mmap.Model.Kernel.VmFlags the module uses, checked against <linux/mm.h> */\n");
         foreach (var (flag, name) in CheckedVmFlags())
+        {
+            // VM_PAT is gone from 7.3's headers: PAT tracking moved to vma->pfnmap_track_ctx (KernelDeltas.PfnmapTrackContext).
+            var gone = flag == VmFlags.Pat;
+            if (gone) h.Append("#ifdef ").Append(name).Append('\n');
             StaticAssert(h, $"{name} == {CLiteral.Unsigned((ulong)flag)}", $"VmFlags.{flag}");
+            if (gone) h.Append("#endif\n");
+        }
         MethodTable(h);
         h.Append("#else\n");
         UserChecks(h);

@@ -154,7 +154,9 @@ _Static_assert(VM_PFNMAP == 0x400UL, "C# VmFlags.PfnMap differs from the C heade
 _Static_assert(VM_DONTEXPAND == 0x40000UL, "C# VmFlags.DontExpand differs from the C headers");
 _Static_assert(VM_DONTDUMP == 0x4000000UL, "C# VmFlags.DontDump differs from the C headers");
 _Static_assert(VM_ACCOUNT == 0x100000UL, "C# VmFlags.Account differs from the C headers");
+#ifdef VM_PAT
 _Static_assert(VM_PAT == 0x1000000UL, "C# VmFlags.Pat differs from the C headers");
+#endif
 _Static_assert(VM_MIXEDMAP == 0x10000000UL, "C# VmFlags.MixedMap differs from the C headers");
 
 /* Each mapping method's behaviour (Mmap.Model.Driver.MappingMethodBehaviour), indexed by M_*. */
