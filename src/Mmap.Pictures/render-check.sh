@@ -53,7 +53,7 @@ for svg in "${svgs[@]}"; do
   abs=$(cd "$(dirname "$svg")" && pwd)/$(basename "$svg")
   if ! timeout 120 "$chromium" "${flags[@]}" --window-size="$width,$height" --screenshot="$png" "file://$abs" \
        >"$work/chromium.log" 2>&1 || [[ ! -s "$png" ]]; then
-    echo "FAIL $name: chromium did not produce a PNG"; sed 's/^/  /' "$work/chromium.log" | tail -5
+    echo "FAIL $name: chromium did not produce a PNG"; grep -v dbus "$work/chromium.log" | sed 's/^/  /' | tail -5
     failed=$((failed + 1)); continue
   fi
   signature=$(od -An -tx1 -N8 "$png" | tr -d ' \n')
@@ -70,7 +70,7 @@ for svg in "${svgs[@]}"; do
     result=$(timeout 120 "$chromium" "${flags[@]}" --allow-file-access-from-files --virtual-time-budget=5000 --window-size="$w,$h" \
                --dump-dom "file://$probe#file://$abs" 2>"$work/chromium.log" | grep -o 'id="result">FIT [^<]*' | sed 's/.*">FIT //' || true)
     if [[ "$result" != ok* ]]; then
-      echo "FAIL $name at ${w}px: ${result:-the probe page reported nothing}"; sed 's/^/  /' "$work/chromium.log" | tail -3
+      echo "FAIL $name at ${w}px: ${result:-the probe page reported nothing}"; grep -v dbus "$work/chromium.log" | sed 's/^/  /' | tail -3
       fit_ok=0
     fi
     fits+=" ${w}px:${result%% *}"

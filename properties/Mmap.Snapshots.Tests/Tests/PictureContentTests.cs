@@ -65,6 +65,17 @@ public sealed class PictureContentTests
     }
 
     [Fact]
+    public void The_timeline_shows_the_cow_copy_appear_at_the_private_write()
+    {
+        var rows = FactsBuilder.Build(CorpusRun.Run("private-write-cow")).Timeline.Rows;
+        var write = rows.First(r => r.Step.StartsWith("write PRIV", StringComparison.Ordinal));
+        Assert.All(rows.Where(r => r.Number < write.Number).SelectMany(r => r.Vmas), v => Assert.Empty(v.AnonPages));
+        var priv = write.Vmas.Single(v => v.Label == "PRIV");
+        Assert.Equal([priv.StartPage], priv.AnonPages);
+        Assert.Empty(write.Vmas.Single(v => v.Label == "SHAR").AnonPages);
+    }
+
+    [Fact]
     public void The_timeline_draws_one_box_per_vma_on_each_row()
     {
         var svg = AddressSpacePicture.Render(CorpusRun.Run("munmap-partial-split"));

@@ -24,10 +24,12 @@ public static class TimelineBuilder
                 ? result.Machine
                 : ScenarioRunner.Run(result.Scenario with { Steps = steps.Take(k).ToList(), Expectations = [] }).Machine;
             var ptes = machine.Mm.Ptes.Keys.Select(a => a >> PageGeometry.PageShift).Order().ToList();
+            var anon = machine.Mm.Ptes.Where(p => FrameNames.Kind(p.Value.Kind) == "anon").Select(p => p.Key >> PageGeometry.PageShift).ToHashSet();
             var vmas = machine.Mm.Vmas.Select(v =>
             {
                 var (start, end) = (v.Start >> PageGeometry.PageShift, v.End >> PageGeometry.PageShift);
-                return new TimelineVma(v.Label, start, end, Model.Proc.ProcMaps.Permissions(v.Flags), ptes.Where(p => p >= start && p < end).ToList());
+                return new TimelineVma(v.Label, start, end, Model.Proc.ProcMaps.Permissions(v.Flags), ptes.Where(p => p >= start && p < end).ToList(),
+                    ptes.Where(p => p >= start && p < end && anon.Contains(p)).ToList());
             }).ToList();
             var step = result.Steps[k - 1];
             rows.Add(new TimelineRow(k, ScenarioWriter.StepText(step.Step), step.Actual, Tones.Of(step.Actual, step.Step is Scenarios.ReadStep), vmas));

@@ -12,5 +12,8 @@ public sealed record TimelineRegion(string Label, ulong StartPage, ulong Pages);
 /// <summary>One step and the VMAs left after it.</summary>
 public sealed record TimelineRow(int Number, string Step, string Actual, Tone Tone, IReadOnlyList<TimelineVma> Vmas);
 
-/// <summary>One VMA after a step: its pages [StartPage, EndPage), /proc maps permissions, and which pages have a PTE.</summary>
-public sealed record TimelineVma(string Label, ulong StartPage, ulong EndPage, string Permissions, IReadOnlyList<ulong> PtePages);
+/// <summary>
+/// One VMA after a step: its pages [StartPage, EndPage), /proc maps permissions, which pages have a PTE, and which of
+/// those map an anonymous page (a CoW copy).
+/// </summary>
+public sealed record TimelineVma(string Label, ulong StartPage, ulong EndPage, string Permissions, IReadOnlyList<ulong> PtePages, IReadOnlyList<ulong> AnonPages);

@@ -23,7 +23,7 @@ public static class TimelineLayout
         var axis = Axis(timeline);
         y += 22;
         svg.Text(Geometry.Margin, y, "address space after each step", "heading");
-        svg.Text(Geometry.Margin + 250, y, "(one row per step; boxes are VMAs, ticks are pages with a PTE)", "small note");
+        svg.Text(Geometry.Margin + 250, y, "(one row per step; boxes are VMAs, ticks are pages with a PTE: blue to a device/other frame, orange to an anonymous CoW copy)", "small note");
         y += 4;
         foreach (var region in timeline.Regions)
         {
@@ -62,10 +62,11 @@ public static class TimelineLayout
         foreach (var page in vma.PtePages)
         {
             var (x, next) = (X(page, axis), X(page + 1, axis));
-            if (next - x >= 3) svg.Rect(x + 1, top + BoxHeight - 4, next - x - 2, 3, "tl-pte");
+            if (next - x >= 3) svg.Rect(x + 1, top + BoxHeight - 4, next - x - 2, 3, vma.AnonPages.Contains(page) ? "tl-anon" : "tl-pte");
         }
 
-        var label = $"{vma.Label} {vma.Permissions} {vma.EndPage - vma.StartPage}p {vma.PtePages.Count} PTE";
+        var anon = vma.AnonPages.Count > 0 ? $" ({vma.AnonPages.Count} anon)" : "";
+        var label = $"{vma.Label} {vma.Permissions} {vma.EndPage - vma.StartPage}p {vma.PtePages.Count} PTE{anon}";
         if (width >= 30) svg.Text(left + 3, top + 10, SvgText.Fit(label, (width - 6) / 6), "small");
     }
 

@@ -22,6 +22,7 @@ public static class Stylesheet
         + ".tl-vma { fill: #e3f2fd; stroke: #1565c0; stroke-width: 1; }\n"
         + ".tl-region { fill: #f5f5f5; stroke: #cfd8dc; stroke-width: 1; }\n"
         + ".tl-pte { fill: #1565c0; }\n"
+        + ".tl-anon { fill: #e65100; }\n"
         + ".vma { fill: #fcfcfc; stroke: #37474f; stroke-width: 1.5; }\n"
         + ".novma { fill: #fff8f8; stroke: #c62828; stroke-width: 1; stroke-dasharray: 6 3; }\n"
         + ".cell-pte { fill: #e3f2fd; stroke: #1565c0; stroke-width: 1; }\n"
