@@ -46,13 +46,21 @@ public static class PropertyEnvironment
     /// <summary>The starting seed as "seed,gamma": MMAP_PROPERTY_SEED, else the declared Replay, else one derived from <paramref name="key"/>.</summary>
     public static string Seed(string? declared, string key)
     {
-        var text = Get(SeedVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment.Trim() : declared;
-        return text switch
+        var environment = Get(SeedVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment.Trim() : null;
+        var text = environment ?? declared;
+        try
         {
-            null or "" => SeedText.Format(FromSeed(StableHash(key))),
-            "random" => SeedText.Format(FromSeed(ProcessRandom ^ StableHash(key))),
-            _ => SeedText.Format(SeedText.Parse(text)),
-        };
+            return text switch
+            {
+                null or "" => SeedText.Format(FromSeed(StableHash(key))),
+                "random" => SeedText.Format(FromSeed(ProcessRandom ^ StableHash(key))),
+                _ => SeedText.Format(SeedText.Parse(text)),
+            };
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            throw new FormatException((environment is null ? $"{key}: Replay" : SeedVariable) + ": " + e.Message, e);
+        }
     }
 
     /// <summary>Whether the seed is a fresh random one (its result line then names it, so a failure can be replayed).</summary>

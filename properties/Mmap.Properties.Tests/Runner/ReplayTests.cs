@@ -75,6 +75,23 @@ public sealed class ReplayTests
         Assert.Matches(@"Passing\.PagesArePositive: OK, passed 37 tests \(seed \d+,\d+, 37 cases\)", report.Output);
     }
 
+    [Fact]
+    public void EnvironmentValuesAreParsedOrNamedInTheError()
+    {
+        var error = Assert.Throws<FormatException>(() => PropertyEnvironment.With(Environment("garbage"), () => PropertyEnvironment.Seed(null, "X.Y")));
+        Assert.StartsWith("MMAP_PROPERTY_SEED: 'garbage' is not a replay seed", error.Message);
+        var even = Assert.Throws<FormatException>(() => PropertyEnvironment.With(Environment("12,34"), () => PropertyEnvironment.Seed(null, "X.Y")));
+        Assert.StartsWith("MMAP_PROPERTY_SEED: Gamma must be odd", even.Message);
+        Assert.Equal("12,35", PropertyEnvironment.With(Environment("(12, 35)"), () => PropertyEnvironment.Seed("5,7", "X.Y")));
+        Assert.Equal("5,7", PropertyEnvironment.With(Environment(null), () => PropertyEnvironment.Seed("5,7", "X.Y")));
+        Assert.Equal(
+            PropertyEnvironment.With(Environment(null), () => PropertyEnvironment.Seed(null, "X.Y")),
+            PropertyEnvironment.With(Environment(null), () => PropertyEnvironment.Seed(null, "X.Y")));
+        var notANumber = new Dictionary<string, string> { [PropertyEnvironment.MaxTestVariable] = "abc" };
+        Assert.Equal(300, PropertyEnvironment.With(notANumber, () => PropertyEnvironment.MaxTest(300)));
+        Assert.Equal(7, PropertyEnvironment.With(Environment(null, 7), () => PropertyEnvironment.MaxTest(300)));
+    }
+
     internal static class Passing
     {
         [Property]
