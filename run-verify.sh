@@ -73,6 +73,11 @@ fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 apt_install "${APT_BASE[@]}" || record "install solvers (libz3, z3, cvc5)" FAIL
+# Headless Chromium checks that the pictures render and fit 1000 and 1400 px windows (render-check.sh and the
+# Chromium tests, which skip without it).
+if [ "$MODE" = all ] || [ "$MODE" = tests ]; then
+  apt_install chromium || record "install chromium (picture checks)" FAIL
+fi
 # The real-kernel oracle: QEMU, busybox, gcc and Debian's 6.1, 6.12 and 7.3 cloud kernels (apt-get download +
 # dpkg -x into a cache, never installed as the host kernel; 7.3 comes from trixie-backports through a private apt
 # configuration, src/Mmap.Oracle/scripts/private-apt.sh, so the system's sources are never touched). The test suite's kernel tests skip, with the
@@ -158,8 +163,8 @@ case "$MODE" in
     run_step "proofs (z3 in-process, z3 and cvc5 CLIs)" "${CLI[@]}" prove --out "$OUT/smt"
     run_step "bounded-exhaustive check (7.4M points)" "${CLI[@]}" check --driver seed --svg "$OUT/check-seed.svg"
     run_tests
-    echo "== pictures render in headless Chromium"
-    src/Mmap.Pictures/render-check.sh >"$OUT/render-check.log" 2>&1
+    echo "== pictures render in headless Chromium and fit 1000 and 1400 px windows"
+    src/Mmap.Pictures/render-check.sh snapshots/*.verified.svg "$OUT/check-seed.svg" >"$OUT/render-check.log" 2>&1
     case $? in
       0) record "pictures render in headless Chromium" PASS ;;
       3) record "pictures render in headless Chromium (no chromium: skipped)" PASS ;;
