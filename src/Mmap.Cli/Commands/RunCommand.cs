@@ -7,7 +7,7 @@ namespace Mmap.Cli.Commands;
 /// <summary><c>mmapv run SCENARIO...</c>: run scenarios on the model, print traces and verdicts.</summary>
 public static class RunCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var scenarios = new Argument<string[]>("scenarios")
         {
@@ -17,36 +17,45 @@ public static class RunCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of text" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the verdict lines, not the traces" };
         var svg = new Option<string?>("--svg") { Description = "Also write an SVG picture of the run's address space to FILE (one scenario only)", HelpName = "FILE" };
-        var command = new Command("run", "Run scenarios on the model and check their expectations") { scenarios, json, quiet, svg };
-        command.SetAction(parse => Execute(parse.GetValue(scenarios)!, parse.GetValue(json), parse.GetValue(quiet), parse.GetValue(svg)));
+        var recursive = new Option<bool>("--recursive", "-r") { Description = "Also take *.scenario files from subfolders of the folders given" };
+        var command = new Command("run", "Run scenarios on the model and check their expectations") { scenarios, json, quiet, svg, recursive };
+        command.SetAction(parse => Execute(context, parse.GetValue(scenarios)!, parse.GetValue(json), parse.GetValue(quiet), parse.GetValue(svg), parse.GetValue(recursive)));
         return command;
     }
 
-    private static int Execute(string[] paths, bool json, bool quiet, string? svg)
+    private static int Execute(CliContext context, string[] paths, bool json, bool quiet, string? svg, bool recursive)
     {
-        var loaded = ScenarioFiles.Load(paths, Console.Error);
-        if (loaded is null) return ExitCodes.BadInput;
-        if (svg is not null && loaded.Count != 1)
+        var batch = ScenarioFiles.Load(paths, context.Error, recursive);
+        if (svg is not null && (batch.Scenarios.Count != 1 || batch.AnyBad))
         {
-            Console.Error.WriteLine($"--svg: needs exactly one scenario, got {loaded.Count}");
+            context.Error.WriteLine($"--svg: needs exactly one scenario, got {batch.Scenarios.Count + batch.BadInputs}");
             return ExitCodes.BadInput;
         }
 
-        var results = loaded.Select(l => (l.Path, Result: ScenarioRunner.Run(l.Scenario))).ToList();
-        if (svg is not null && !SvgOutput.TryWrite(svg, results[0].Result, Console.Error)) return ExitCodes.BadInput;
-        if (json)
+        var results = batch.Scenarios.Select(l => (l.Path, Result: ScenarioRunner.Run(l.Scenario))).ToList();
+        var limited = results.Count(r => r.Result.LimitError is not null);
+        foreach (var (path, result) in results.Where(r => r.Result.LimitError is not null))
         {
-            Console.WriteLine(JsonSerializer.Serialize(results.Select(r => RunJson.From(r.Path, r.Result)), RunJson.Options));
-        }
-        else
-        {
-            foreach (var (path, result) in results) RunReport.Write(Console.Out, path, result, withTrace: !quiet);
-            if (results.Count > 1)
-            {
-                Console.WriteLine($"{results.Count(r => r.Result.Passed)} passed, {results.Count(r => !r.Result.Passed)} failed");
-            }
+            context.Error.WriteLine($"{path}: limit: {result.LimitError}");
         }
 
-        return results.All(r => r.Result.Passed) ? ExitCodes.Success : ExitCodes.Failed;
+        var svgBad = svg is not null && results.Count == 1 && results[0].Result.LimitError is null && !SvgOutput.TryWrite(svg, results[0].Result, context.Error);
+        var exit = batch.AnyBad || limited > 0 || svgBad ? ExitCodes.BadInput
+            : results.All(r => r.Result.Passed) ? ExitCodes.Success : ExitCodes.Failed;
+        if (json)
+        {
+            context.Out.WriteLine(JsonSerializer.Serialize(RunJson.Document(exit, batch, results), RunJson.Options));
+            return exit;
+        }
+
+        foreach (var (path, result) in results) RunReport.Write(context.Out, path, result, withTrace: !quiet);
+        if (results.Count + batch.BadInputs > 1 || batch.AnyBad)
+        {
+            var passed = results.Count(r => r.Result.Passed);
+            context.Out.WriteLine($"{passed} passed, {results.Count - passed - limited} failed" +
+                                  (batch.AnyBad || limited > 0 ? $", {batch.BadInputs + limited} bad input" : ""));
+        }
+
+        return exit;
     }
 }

@@ -7,6 +7,14 @@ public static class RunReport
 {
     public static void Write(TextWriter output, string path, RunResult result, bool withTrace)
     {
+        if (result.LimitError is not null)
+        {
+            // The trace of a run stopped at a limit is as long as the limit: the error (on stderr) says why, not the trace.
+            output.WriteLine($"LIMIT {result.Scenario.Name}");
+            if (withTrace) output.WriteLine();
+            return;
+        }
+
         if (withTrace)
         {
             output.WriteLine($"== {result.Scenario.Name} ({path}, Linux {result.Scenario.Kernel.ToDisplayText()}, model)");

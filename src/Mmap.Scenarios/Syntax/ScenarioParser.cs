@@ -45,10 +45,24 @@ public sealed class ScenarioParser
         var comments = new List<string>();
         var seen = new HashSet<Section>();
         var section = Section.Header;
-        var lines = text.Replace("\r\n", "\n").Split('\n');
+        if (text.Length > Limits.MaxFileBytes)
+        {
+            _line = 1;
+            Error(new Token("", 1), "file", $"the file has {text.Length} characters", $"at most {Limits.MaxFileBytes} bytes");
+            return new ParseResult(null, _errors);
+        }
+
+        // LF, CRLF and old Mac CR-only line ends all end a line.
+        var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
         for (_line = 1; _line <= lines.Length; _line++)
         {
             var raw = lines[_line - 1];
+            if (raw.Length > Limits.MaxLineChars)
+            {
+                Error(new Token("", Limits.MaxLineChars + 1), "line", $"the line has {raw.Length} characters", $"at most {Limits.MaxLineChars}");
+                continue;
+            }
+
             var hash = raw.IndexOf('#');
             if (section == Section.Header && seen.Count == 0 && header.Count == 0 && raw.TrimStart().StartsWith('#'))
             {
@@ -63,7 +77,7 @@ public sealed class ScenarioParser
             if (body is "driver:" or "program:" or "expect:")
             {
                 section = body switch { "driver:" => Section.Driver, "program:" => Section.Program, _ => Section.Expect };
-                if (!seen.Add(section)) Error(new Token(body, indent + 1), "section", $"section '{body}' appears twice", null);
+                if (!seen.Add(section)) Error(new Token(body, indent + 1), "section", $"section {Echo.Quote(body)} appears twice", null);
                 continue;
             }
 
@@ -73,7 +87,7 @@ public sealed class ScenarioParser
                     ParseKeyValue(body, indent, (key, value, rawValue) =>
                     {
                         if (key.Text is not ("scenario" or "kernel" or "device"))
-                            Error(key, "header", $"unknown key '{key.Text}'", "scenario, kernel, device, then the sections driver:, program:, expect:");
+                            Error(key, "header", $"unknown key {Echo.Quote(key.Text)}", "scenario, kernel, device, then the sections driver:, program:, expect:");
                         else if (!header.TryAdd(key.Text, (value, rawValue)))
                             Error(key, key.Text, "given twice", null);
                     });
@@ -93,11 +107,13 @@ public sealed class ScenarioParser
         _line = lines.Length;
         var name = Header(header, "scenario", required: true);
         if (name is { } n && !n.Value.Text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
-            Error(n.Value, "scenario", $"'{n.Raw}' is not a name", "letters, digits, '-', '_', '.'");
+            Error(n.Value, "scenario", $"{Echo.Quote(n.Raw)} is not a name", "letters, digits, '-', '_', '.'");
+        else if (name is { } longName && longName.Raw.Length > Limits.MaxNameChars)
+            Error(longName.Value, "scenario", $"the name has {longName.Raw.Length} characters", $"at most {Limits.MaxNameChars}");
         var kernel = Header(header, "kernel", required: false) is { } k ? _values.Keyword(k.Value, "kernel", Vocabulary.Kernels) : KernelVersion.Linux6_1;
         var device = Header(header, "device", required: false) is { } d ? d.Raw : Scenario.DefaultDevice;
         if (!device.StartsWith("/dev/", StringComparison.Ordinal) || device.Length > 64 || device[5..].Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
-            Error(header.TryGetValue("device", out var dv) ? dv.Value : new Token(device, 1), "device", $"'{device}' is not a device path", "/dev/ followed by letters, digits, '-', '_', '.'");
+            Error(header.TryGetValue("device", out var dv) ? dv.Value : new Token(device, 1), "device", $"{Echo.Quote(device)} is not a device path", "/dev/ followed by letters, digits, '-', '_', '.'");
         if (!seen.Contains(Section.Driver)) Error(new Token("", 1), "driver", "the driver: section is missing", null);
         if (!seen.Contains(Section.Program)) Error(new Token("", 1), "program", "the program: section is missing", null);
 
@@ -127,7 +143,7 @@ public sealed class ScenarioParser
         var colon = body.IndexOf(':');
         if (colon <= 0 || body[..colon].Any(char.IsWhiteSpace))
         {
-            Error(new Token(body, indent + 1), "line", $"expected 'key: value', found '{body}'", null);
+            Error(new Token(body, indent + 1), "line", $"expected 'key: value', found {Echo.Quote(body)}", null);
             return;
         }
 
@@ -145,6 +161,12 @@ public sealed class ScenarioParser
 
     private void ParseExpectation(Token key, Token value, string raw, List<TraceExpectation> expectations)
     {
+        if (expectations.Count >= Limits.MaxExpectations)
+        {
+            Error(key, "expect", $"more than {Limits.MaxExpectations} expectations", $"at most {Limits.MaxExpectations}");
+            return;
+        }
+
         switch (key.Text)
         {
             case "trace-contains":
@@ -154,7 +176,8 @@ public sealed class ScenarioParser
                 expectations.Add(new TraceExpectation(TraceExpectationKind.Lacks, raw) { Line = _line });
                 break;
             case "trace-count":
-                var space = raw.IndexOf(' ');
+                // The count ends at the first blank, a space or a tab, as everywhere else in the file.
+                var space = raw.IndexOfAny([' ', '\t']);
                 if (space < 0)
                 {
                     Error(value, "trace-count", "needs a count and a text", "N TEXT");
@@ -165,7 +188,7 @@ public sealed class ScenarioParser
                     expectations.Add(new TraceExpectation(TraceExpectationKind.Count, raw[(space + 1)..].Trim(), (int)count) { Line = _line });
                 break;
             default:
-                Error(key, "expect", $"unknown key '{key.Text}'", "trace-contains, trace-lacks, trace-count");
+                Error(key, "expect", $"unknown key {Echo.Quote(key.Text)}", "trace-contains, trace-lacks, trace-count");
                 break;
         }
     }
