@@ -15,7 +15,8 @@ public static class Program
         try
         {
             var root = CreateRoot(context);
-            var parse = root.Parse(args);
+            // No response files: "@/dev/zero" or "@fifo" would be read (forever) before any check; "@x" is a plain argument.
+            var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
             // --help and --version clear parse errors: they print what they always printed.
             if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
             {

@@ -63,6 +63,7 @@ public static class ScenarioFiles
                     if (seenFiles.Add((info.Device, info.Inode))) files.Add(path);
                     break;
                 case PathKind.Directory:
+                    if (seenFolders.Contains((info.Device, info.Inode))) break; // given again, or reached through a link already
                     var before = files.Count;
                     var beforeProblems = problems.Count;
                     ExpandFolder(path, info, recursive, files, seenFiles, seenFolders, problems);

@@ -39,6 +39,8 @@ public static class OracleCommandLine
                 return ExitCodes.BadInput;
             }
 
+            // Any bad scenario or option stops the oracle before a kernel boots: booting takes a minute, fixing a typo a moment.
+            var batch = ScenarioFiles.Load(paths, context.Error, parse.GetValue(recursive));
             var chosen = parse.GetValue(kernel);
             if (chosen is not null && !Kernels.Contains(chosen))
             {
@@ -46,8 +48,6 @@ public static class OracleCommandLine
                 return ExitCodes.BadInput;
             }
 
-            // Any bad scenario stops the oracle before a kernel boots: booting takes a minute, fixing a typo a moment.
-            var batch = ScenarioFiles.Load(paths, context.Error, parse.GetValue(recursive));
             if (batch.AnyBad) return ExitCodes.BadInput;
             var asJson = parse.GetValue(json);
             var output = asJson ? new StringWriter() : context.Out;

@@ -39,6 +39,7 @@ public sealed class ScenarioParser
     private ParseResult Run(string text)
     {
         var header = new Dictionary<string, (Token Value, string Raw)>();
+        var headerLines = new Dictionary<string, int>();
         var driver = new DriverSectionParser(_values, Error);
         var steps = new StepParser(_values, Error);
         var expectations = new List<TraceExpectation>();
@@ -90,6 +91,8 @@ public sealed class ScenarioParser
                             Error(key, "header", $"unknown key {Echo.Quote(key.Text)}", "scenario, kernel, device, then the sections driver:, program:, expect:");
                         else if (!header.TryAdd(key.Text, (value, rawValue)))
                             Error(key, key.Text, "given twice", null);
+                        else
+                            headerLines[key.Text] = _line;
                     });
                     break;
                 case Section.Driver:
@@ -105,15 +108,20 @@ public sealed class ScenarioParser
         }
 
         _line = lines.Length;
+        // Errors about a header value name the header's own line.
         var name = Header(header, "scenario", required: true);
+        if (headerLines.TryGetValue("scenario", out var nameLine)) _line = nameLine;
         if (name is { } n && !n.Value.Text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
             Error(n.Value, "scenario", $"{Echo.Quote(n.Raw)} is not a name", "letters, digits, '-', '_', '.'");
         else if (name is { } longName && longName.Raw.Length > Limits.MaxNameChars)
             Error(longName.Value, "scenario", $"the name has {longName.Raw.Length} characters", $"at most {Limits.MaxNameChars}");
+        _line = headerLines.GetValueOrDefault("kernel", lines.Length);
         var kernel = Header(header, "kernel", required: false) is { } k ? _values.Keyword(k.Value, "kernel", Vocabulary.Kernels) : KernelVersion.Linux6_1;
+        _line = headerLines.GetValueOrDefault("device", lines.Length);
         var device = Header(header, "device", required: false) is { } d ? d.Raw : Scenario.DefaultDevice;
         if (!device.StartsWith("/dev/", StringComparison.Ordinal) || device.Length > 64 || device[5..].Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
             Error(header.TryGetValue("device", out var dv) ? dv.Value : new Token(device, 1), "device", $"{Echo.Quote(device)} is not a device path", "/dev/ followed by letters, digits, '-', '_', '.'");
+        _line = lines.Length;
         if (!seen.Contains(Section.Driver)) Error(new Token("", 1), "driver", "the driver: section is missing", null);
         if (!seen.Contains(Section.Program)) Error(new Token("", 1), "program", "the program: section is missing", null);
 
