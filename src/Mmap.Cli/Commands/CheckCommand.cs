@@ -99,5 +99,5 @@ public static class CheckCommand
             ["exitCode"] = exit,
             ["matrix"] = JsonNode.Parse(MatrixJson.Serialize(matrix)),
             ["check"] = check,
-        }.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        }.ToJsonString(RunJson.Options);
 }

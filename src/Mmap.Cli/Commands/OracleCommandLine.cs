@@ -59,7 +59,7 @@ public static class OracleCommandLine
             {
                 var report = output.ToString() is { Length: > 0 } text ? JsonNode.Parse(text) : null;
                 context.Out.WriteLine(new JsonObject { ["verdict"] = RunJson.VerdictOf(exit), ["exitCode"] = exit, ["report"] = report }
-                    .ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                    .ToJsonString(RunJson.Options));
             }
 
             return exit;

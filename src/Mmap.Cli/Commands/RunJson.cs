@@ -24,7 +24,13 @@ public sealed record RunJson(
     /// <summary>The whole document of <c>mmapv run --json</c>: the verdict of the batch first.</summary>
     public sealed record DocumentJson(string Verdict, int ExitCode, int Passed, int Failed, int BadInput, IReadOnlyList<string> Errors, IReadOnlyList<RunJson> Scenarios);
 
-    public static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    /// <summary>Indented, camelCase, and readable: '+', '>' and quotes are not escaped as \u002B (control characters still are).</summary>
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>The verdict words of every --json document, from the exit code.</summary>
     public static string VerdictOf(int exitCode) => exitCode switch
