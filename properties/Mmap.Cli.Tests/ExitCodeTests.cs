@@ -70,4 +70,34 @@ public sealed class ExitCodeTests
         Assert.Contains("'x\\x1b'", details, StringComparison.Ordinal);
         File.Delete(path);
     }
+
+    [Fact]
+    public void Prove_one_entry_exits_0_with_the_solvers_or_3_naming_the_missing_one()
+    {
+        using var temp = CliHarness.Temp();
+        var outcome = CliHarness.Invoke("prove", "--only", "t1-per-page", "--out", temp.Path, "--json");
+        Assert.True(outcome.ExitCode is ExitCodes.Success or ExitCodes.Environment, outcome.ToString());
+        var verdict = System.Text.Json.JsonDocument.Parse(outcome.Out).RootElement.GetProperty("verdict").GetString();
+        Assert.Equal(outcome.ExitCode == ExitCodes.Success ? "pass" : "environment", verdict);
+        Assert.NotEmpty(Directory.GetFiles(temp.Path, "*.smt2"));
+    }
+
+    [Fact]
+    public void Prove_with_a_solver_that_is_not_installed_exits_3()
+    {
+        // A real process whose PATH has no z3: the z3 CLI backend cannot start.
+        var dotnet = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, "dotnet")).FirstOrDefault(File.Exists)
+                     ?? Environment.ProcessPath!;
+        using var temp = CliHarness.Temp();
+        var start = new System.Diagnostics.ProcessStartInfo(dotnet, [typeof(Program).Assembly.Location, "prove", "--solvers", "z3", "--only", "t1-per-page", "--out", temp.Path])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["PATH"] = temp.Path;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEnd();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)));
+        Assert.True(process.ExitCode == ExitCodes.Environment, $"exit {process.ExitCode}\n{stdout}\n{process.StandardError.ReadToEnd()}");
+    }
 }

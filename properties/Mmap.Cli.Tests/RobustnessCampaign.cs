@@ -166,7 +166,22 @@ public sealed class World
 
     private static readonly string[] Verbs = ["open", "close", "mmap", "read", "write", "mprotect", "munmap", "check", "fd-write", "fd-read", "check-buffer", "maps", "proc-total"];
 
+    /// <summary>In a pick list: "an odd token here" (never chosen for a clean file).</summary>
+    private const string Odd = "\u0000odd";
+
+    /// <summary>A clean generated file draws only well-formed values, so it parses and runs the model.</summary>
+    private bool _clean;
+
     private static T Pick<T>(Random r, IReadOnlyList<T> items) => items[r.Next(items.Count)];
+
+    private string Pick(Random r, IReadOnlyList<string> items)
+    {
+        var choices = _clean ? items.Where(i => i != Odd).ToList() : items;
+        var chosen = choices[r.Next(choices.Count)];
+        return chosen == Odd ? Token(r) : chosen;
+    }
+
+    private bool Sometimes(Random r, int oneIn) => !_clean && r.Next(oneIn) == 0;
 
     private string Token(Random r) => r.Next(20) switch
     {
@@ -186,59 +201,60 @@ public sealed class World
         switch (verb)
         {
             case "mmap":
-                parts.Add(r.Next(4) == 0 ? Token(r) : Pick(r, ["VA", "VB", "VC"]));
-                parts.Add("length=" + Pick(r, ["1p", "16p", "0", "0x1001", "10M", "1024M", "17p", Token(r)]));
-                parts.Add("prot=" + Pick(r, ["PROT_READ", "PROT_READ|PROT_WRITE", "PROT_NONE", Token(r)]));
-                parts.Add("flags=" + Pick(r, ["MAP_SHARED", "MAP_PRIVATE", "MAP_SHARED|MAP_FIXED", "MAP_PRIVATE|MAP_POPULATE", Token(r)]));
-                if (r.Next(2) == 0) parts.Add("offset=" + Pick(r, ["0", "1p", "16p", "0xffffffffffff000", Token(r)]));
-                if (r.Next(4) == 0) parts.Add("addr=" + Pick(r, ["VA", "VA+1p", Token(r)]));
+                parts.Add(_clean ? "M" + r.Next(1_000_000) : r.Next(4) == 0 ? Token(r) : Pick(r, ["VA", "VB", "VC"]));
+                parts.Add("length=" + Pick(r, ["1p", "16p", "0", "0x1001", "10M", "1024M", "17p", Odd]));
+                parts.Add("prot=" + Pick(r, ["PROT_READ", "PROT_READ|PROT_WRITE", "PROT_NONE", Odd]));
+                parts.Add("flags=" + Pick(r, ["MAP_SHARED", "MAP_PRIVATE", "MAP_SHARED|MAP_FIXED", "MAP_PRIVATE|MAP_POPULATE", Odd]));
+                if (r.Next(2) == 0) parts.Add("offset=" + Pick(r, ["0", "1p", "16p", "0xffffffffffff000", Odd]));
+                if (r.Next(4) == 0) parts.Add("addr=" + Pick(r, ["VA", "VA+1p", Odd]));
                 break;
             case "read":
             case "write":
-                parts.Add(Pick(r, ["VA", "VA+0", "VA+1p", "VA+0xfff", "VB+3p+4", "VA+16p", Token(r)]));
-                parts.Add(Pick(r, ["char", "uchar", "u32", "u8", Token(r)]));
-                if (verb == "write") parts.Add(Pick(r, ["0x1", "255", "0xffffffff", "256", Token(r)]));
+                parts.Add(Pick(r, ["VA", "VA+0", "VA+1p", "VA+0xfff", "VB+3p+4", "VA+16p", Odd]));
+                parts.Add(Pick(r, ["char", "uchar", "u32", "u8", Odd]));
+                if (verb == "write") parts.Add(Pick(r, ["0x1", "255", "0xffffffff", "256", Odd]));
                 break;
             case "mprotect":
             case "munmap":
-                parts.Add(Pick(r, ["VA", "VA+1p", "VB", Token(r)]));
-                parts.Add("length=" + Pick(r, ["1p", "2p", "16p", "0", Token(r)]));
-                if (verb == "mprotect") parts.Add("prot=" + Pick(r, ["PROT_READ|PROT_WRITE", "PROT_NONE", Token(r)]));
+                parts.Add(Pick(r, ["VA", "VA+1p", "VB", Odd]));
+                parts.Add("length=" + Pick(r, ["1p", "2p", "16p", "0", Odd]));
+                if (verb == "mprotect") parts.Add("prot=" + Pick(r, ["PROT_READ|PROT_WRITE", "PROT_NONE", Odd]));
                 break;
             case "check":
-                parts.Add(Pick(r, ["VA", "VB", Token(r)]));
-                if (r.Next(2) == 0) parts.Add("pattern=" + Pick(r, ["dd,cc,bb,aa", "00", Token(r)]));
+                parts.Add(Pick(r, ["VA", "VB", Odd]));
+                if (r.Next(2) == 0) parts.Add("pattern=" + Pick(r, ["dd,cc,bb,aa", "00", Odd]));
                 break;
             case "fd-write":
-                parts.Add("length=" + Pick(r, ["1p", "16p", "10M", Token(r)]));
-                parts.Add("pattern=" + Pick(r, ["aa", "a0,b0,c0,d0", Token(r)]));
+                parts.Add("length=" + Pick(r, ["1p", "16p", "10M", Odd]));
+                parts.Add("pattern=" + Pick(r, ["aa", "a0,b0,c0,d0", Odd]));
                 break;
             case "fd-read":
-                parts.Add("length=" + Pick(r, ["1p", "16p", "10M", Token(r)]));
+                parts.Add("length=" + Pick(r, ["1p", "16p", "10M", Odd]));
                 break;
             case "check-buffer":
-                parts.Add("pattern=" + Pick(r, ["aa", "a0,b0,c0,d0", Token(r)]));
+                parts.Add("pattern=" + Pick(r, ["aa", "a0,b0,c0,d0", Odd]));
                 break;
             case "open":
-                parts.Add(Pick(r, ["O_RDONLY", "O_RDWR", "O_WRONLY|O_SYNC", Token(r)]));
+                parts.Add(Pick(r, ["O_RDONLY", "O_RDWR", "O_WRONLY|O_SYNC", Odd]));
                 break;
         }
 
-        for (var extra = r.Next(8) == 0 ? r.Next(1, 4) : 0; extra > 0; extra--) parts.Insert(r.Next(parts.Count + 1), Token(r));
-        if (r.Next(2) == 0) parts.AddRange(["=>", r.Next(3) == 0 ? Token(r) : Pick(r, ["ok", "EINVAL", "SIGBUS", "matched", "ffffffdd", "4096"])]);
-        return "  " + string.Join(Pick(r, [" ", " ", "\t", "   "]), parts);
+        for (var extra = Sometimes(r, 8) ? r.Next(1, 4) : 0; extra > 0; extra--) parts.Insert(r.Next(parts.Count + 1), Token(r));
+        if (!_clean && r.Next(2) == 0) parts.AddRange(["=>", r.Next(3) == 0 ? Token(r) : Pick(r, ["ok", "EINVAL", "SIGBUS", "matched", "ffffffdd", "4096"])]);
+        var line = "  " + string.Join(Pick(r, [" ", " ", "\t", "   "]), parts);
+        return _clean ? line.Replace("VB", "VA", StringComparison.Ordinal).Replace("VC", "VA", StringComparison.Ordinal) : line;
     }
 
     /// <summary>A scenario built from the grammar, with some values drawn from the odd-token pool.</summary>
     private string Generated(Random r)
     {
         var text = new StringBuilder();
-        if (r.Next(10) != 0) text.Append("scenario: ").Append(r.Next(6) == 0 ? Token(r) : "gen-" + r.Next(1000)).Append('\n');
-        if (r.Next(2) == 0) text.Append("kernel: ").Append(Pick(r, ["6.1", "6.12", Token(r)])).Append('\n');
-        if (r.Next(4) == 0) text.Append("device: ").Append(Pick(r, ["/dev/maps0", "/dev/x y", Token(r)])).Append('\n');
+        if (_clean || r.Next(10) != 0) text.Append("scenario: ").Append(Sometimes(r, 6) ? Token(r) : "gen-" + r.Next(1000)).Append('\n');
+        if (r.Next(2) == 0) text.Append("kernel: ").Append(Pick(r, ["6.1", "6.12", Odd])).Append('\n');
+        if (r.Next(4) == 0) text.Append("device: ").Append(Pick(r, ["/dev/maps0", "/dev/x y", Odd])).Append('\n');
         text.Append("driver:\n");
-        text.Append("  buffer: ").Append(Pick(r, ["kmalloc", "vmalloc", Token(r)])).Append(" pages=").Append(Pick(r, ["1", "2", "16", "1024", "1025", "0", Token(r)])).Append('\n');
-        text.Append("  mmap: ").Append(r.Next(8) == 0 ? Token(r) : Pick(r, Vocabulary.Methods.Keys.ToList())).Append('\n');
+        text.Append("  buffer: ").Append(Pick(r, ["kmalloc", "vmalloc", Odd])).Append(" pages=").Append(Pick(r, ["1", "2", "16", "1024", "1025", "0", Odd])).Append('\n');
+        text.Append("  mmap: ").Append(Sometimes(r, 8) ? Token(r) : Pick(r, Vocabulary.Methods.Keys.ToList())).Append('\n');
         foreach (var (key, values) in new (string, string[])[]
                  {
                      ("fill", ["dd cc bb aa", "i", "zz", "00 11 22 33 44 55 66 77 88 99 aa bb cc dd ee ff 00"]),
@@ -247,18 +263,19 @@ public sealed class World
                      ("clear-maywrite", ["yes", "no"]), ("fops", ["none", "lab"]),
                  })
         {
-            if (r.Next(3) == 0) text.Append("  ").Append(key).Append(": ").Append(r.Next(6) == 0 ? Token(r) : Pick(r, values)).Append('\n');
+            if (r.Next(3) == 0) text.Append("  ").Append(key).Append(": ").Append(Sometimes(r, 6) ? Token(r) : Pick(r, values)).Append('\n');
         }
 
         text.Append("program:\n");
+        if (_clean) text.Append("  open O_RDWR\n  mmap VA length=16p prot=PROT_READ|PROT_WRITE flags=MAP_SHARED\n");
         for (var i = r.Next(0, r.Next(10) == 0 ? 200 : 16); i > 0; i--) text.Append(StepLine(r)).Append('\n');
         if (r.Next(2) == 0)
         {
             text.Append("expect:\n");
             for (var i = r.Next(1, 4); i > 0; i--)
             {
-                text.Append("  ").Append(Pick(r, ["trace-contains: ", "trace-lacks: ", "trace-count: 1 ", "trace-count:\t2\t", "trace-count: ", "trace-what: "]))
-                    .Append(Pick(r, ["remap_pfn_range", "SIGBUS", "= -EINVAL", Token(r)])).Append('\n');
+                text.Append("  ").Append(Pick(r, ["trace-contains: ", "trace-lacks: ", "trace-count: 1 ", "trace-count:\t2\t", "trace-count: ", "trace-what: ", Odd]))
+                    .Append(Pick(r, ["remap_pfn_range", "SIGBUS", "= -EINVAL", Odd])).Append('\n');
             }
         }
 
@@ -332,7 +349,9 @@ public sealed class World
         };
         if (kind != "arguments")
         {
+            _clean = kind == "generated" && r.Next(2) == 0;
             file = kind == "mutated" ? Mutated(r) : Generated(r);
+            _clean = false;
             File.WriteAllText(_casePath, file);
             var fileArgs = r.Next(6) switch
             {

@@ -1,12 +1,15 @@
 using Mmap.Scenarios.Running;
+using Mmap.Scenarios.Syntax;
 
 namespace Mmap.Cli.Commands;
 
 /// <summary>The text report of one run: the trace, then each failed expectation, then a verdict line.</summary>
 public static class RunReport
 {
-    public static void Write(TextWriter output, string path, RunResult result, bool withTrace)
+    public static void Write(TextWriter output, string rawPath, RunResult result, bool withTrace)
     {
+        // The path and an expectation's text come from the user: escaped like every other echo of input.
+        var path = Echo.Escape(rawPath, 300);
         if (result.LimitError is not null)
         {
             // The trace of a run stopped at a limit is as long as the limit: the error (on stderr) says why, not the trace.
@@ -28,7 +31,7 @@ public static class RunReport
 
         foreach (var e in result.Expectations.Where(e => !e.Passed))
         {
-            output.WriteLine($"  FAIL {path}:{e.Expectation.Line}: {e.Expectation} (matching lines: {e.MatchingLines})");
+            output.WriteLine($"  FAIL {path}:{e.Expectation.Line}: {Echo.Escape(e.Expectation.ToString(), 300)} (matching lines: {e.MatchingLines})");
         }
 
         output.WriteLine($"{(result.Passed ? "PASS" : "FAIL")} {result.Scenario.Name}");
