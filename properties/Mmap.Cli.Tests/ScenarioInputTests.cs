@@ -155,4 +155,27 @@ public sealed class ScenarioInputTests
             Assert.True(error.ToString().Length < 2000, error.ToString());
         }
     }
+
+    [Fact]
+    public void More_fd_transfer_than_the_limit_is_one_error()
+    {
+        var lines = new[] { "open O_RDWR" }.Concat(Enumerable.Repeat("fd-read length=1024M", 100)).ToArray();
+        var error = Assert.Single(Errors(Texts.WithProgram(lines)));
+        Assert.Equal(12, error.Line);
+        Assert.Contains("move more than 4294967296 bytes together", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_program_at_the_limits_runs_in_seconds()
+    {
+        // Found while measuring the limits: 998 fd-reads of 1 GiB each took 25 s before MaxTotalTransfer.
+        var lines = new[] { "open O_RDWR", "mmap VA length=1024M prot=PROT_READ|PROT_WRITE flags=MAP_SHARED" }
+            .Concat(Enumerable.Repeat("fd-read length=1024M", 4))
+            .Concat(Enumerable.Range(0, Limits.MaxSteps - 6).Select(i => i % 2 == 0 ? "mprotect VA length=1024M prot=PROT_READ" : "check VA"))
+            .ToArray();
+        var (outcome, _) = Run(Texts.WithProgram(lines).Replace("vmalloc pages=16", "vmalloc pages=1024", StringComparison.Ordinal), "-q");
+        Assert.True(outcome.ExitCode is ExitCodes.Success or ExitCodes.BadInput, outcome.ToString());
+        Assert.True(outcome.Elapsed < TimeSpan.FromSeconds(20), outcome.ToString());
+        Assert.True(outcome.OutChars + outcome.ErrChars < 100_000, outcome.ToString());
+    }
 }

@@ -28,6 +28,9 @@ public static class Limits
     /// <summary>Most bytes all the mmap steps of one program may ask for together (4 GiB).</summary>
     public const ulong MaxTotalMapped = 4UL << 30;
 
+    /// <summary>Most bytes all the fd-read and fd-write steps of one program may move together (4 GiB).</summary>
+    public const ulong MaxTotalTransfer = 4UL << 30;
+
     /// <summary>Most trace events one run may produce; a run that reaches it stops and is reported as bad input.</summary>
     public const int MaxTraceEvents = 20_000;
 
@@ -47,6 +50,7 @@ public static class Limits
         (nameof(MaxExpectations), MaxExpectations.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), "lines in an expect: section"),
         (nameof(MaxMappingLength), "1 GiB", "length of one mmap, fd-write or fd-read"),
         (nameof(MaxTotalMapped), "4 GiB", "sum of the lengths of all mmap steps of a program"),
+        (nameof(MaxTotalTransfer), "4 GiB", "sum of the lengths of all fd-read and fd-write steps of a program"),
         (nameof(MaxTraceEvents), MaxTraceEvents.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), "trace events of one run (the run stops there; exit 2)"),
         (nameof(MaxFilesPerBatch), MaxFilesPerBatch.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), "scenario files given to one command, after folders are expanded"),
         (nameof(MaxEchoChars), MaxEchoChars.ToString(System.Globalization.CultureInfo.InvariantCulture), "characters of input quoted in an error message"),

@@ -15,6 +15,8 @@ public sealed class StepParser(ValueParser values, Action<Token, string, string,
     private ulong _totalMapped;
     private bool _tooManySteps;
     private bool _tooMuchMapped;
+    private ulong _totalTransfer;
+    private bool _tooMuchTransfer;
 
     public IReadOnlyList<Step> Steps => _steps;
 
@@ -188,15 +190,32 @@ public sealed class StepParser(ValueParser values, Action<Token, string, string,
         var length = values.Size(k["length"], "fd-write.length");
         var pattern = values.Bytes(k["pattern"], "fd-write.pattern");
         if (length is { } l && !WithinLength(k["length"], "fd-write.length", l)) return null;
-
         return length is null || pattern is null ? null : new FdWriteStep(length.Value, pattern);
     }
 
+    /// <summary>An fd-read or fd-write length: at most 1 GiB, and all of them together at most <see cref="Limits.MaxTotalTransfer"/>.</summary>
     private bool WithinLength(Token token, string field, ulong length)
     {
-        if (length <= MaxLength) return true;
-        error(token, field, $"{length} bytes is too long", $"at most {MaxLength} (1 GiB)");
-        return false;
+        if (length > MaxLength)
+        {
+            error(token, field, $"{length} bytes is too long", $"at most {MaxLength} (1 GiB)");
+            return false;
+        }
+
+        if (_totalTransfer + length > Limits.MaxTotalTransfer)
+        {
+            if (!_tooMuchTransfer)
+            {
+                error(token, field, $"the program's fd-read and fd-write steps move more than {Limits.MaxTotalTransfer} bytes together",
+                    $"at most {Limits.MaxTotalTransfer} (4 GiB) in all");
+            }
+
+            _tooMuchTransfer = true;
+            return false;
+        }
+
+        _totalTransfer += length;
+        return true;
     }
 
     private AddressRef? Address(Token token)
