@@ -39,6 +39,11 @@ public static class RegressCommand
         var limited = entries.Count(e => e.Run!.LimitError is not null);
         var passed = entries.Count(e => e.Passed);
         var exit = batch.AnyBad || limited > 0 ? ExitCodes.BadInput : passed == entries.Count ? ExitCodes.Success : ExitCodes.Failed;
+        foreach (var entry in entries.Where(e => e.Run!.LimitError is not null))
+        {
+            context.Error.WriteLine($"{Scenarios.Syntax.Echo.Escape(entry.Path, 300)}: limit: {entry.Run!.LimitError}");
+        }
+
         if (json)
         {
             var document = new DocumentJson(RunJson.VerdictOf(exit), exit, passed, entries.Count - passed - limited, batch.BadInputs + limited, batch.Errors,
