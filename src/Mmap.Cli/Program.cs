@@ -53,8 +53,8 @@ public static class Program
         foreach (var token in parse.Tokens)
         {
             if (token.Type != System.CommandLine.Parsing.TokenType.Argument || token.Value.Length < 2 || token.Value[0] != '-') continue;
-            if (token.Value.Any(char.IsWhiteSpace) is false && parse.CommandResult.Command.Arguments.Any(a => a.ValueType == typeof(string[]) || a.ValueType == typeof(string))
-                && InputFiles.Stat(token.Value).Kind == PathKind.Missing && parse.CommandResult.Tokens.Contains(token))
+            // Only the command's own (path) arguments: an option's value such as "--only -x" is that option's business.
+            if (parse.CommandResult.Tokens.Contains(token) && InputFiles.Stat(token.Value).Kind == PathKind.Missing)
             {
                 var command = parse.CommandResult.Command;
                 return $"mmapv {command.Name}: unknown option {Scenarios.Syntax.Echo.Quote(token.Value)} (allowed: {string.Join(", ", command.Options.Where(o => !o.Hidden).Select(o => o.Name))}); see 'mmapv {command.Name} --help'";
