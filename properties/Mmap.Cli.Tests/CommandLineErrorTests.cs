@@ -127,4 +127,12 @@ public sealed class CommandLineErrorTests
         Assert.True(outcome.ExitCode == ExitCodes.BadInput, outcome.ToString());
         Assert.Contains("the driver: section is missing", outcome.Err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void After_a_double_dash_a_word_starting_with_a_dash_is_a_file_name()
+    {
+        var outcome = CliHarness.Invoke("run", "--", "--json");
+        Assert.Equal(ExitCodes.BadInput, outcome.ExitCode);
+        Assert.Equal("--json: no such file or folder", Assert.Single(outcome.ErrLines));
+    }
 }

@@ -52,6 +52,7 @@ public static class Program
     {
         foreach (var token in parse.Tokens)
         {
+            if (token.Type == System.CommandLine.Parsing.TokenType.DoubleDash) return null; // "--": what follows is literal
             if (token.Type != System.CommandLine.Parsing.TokenType.Argument || token.Value.Length < 2 || token.Value[0] != '-') continue;
             // Only the command's own (path) arguments: an option's value such as "--only -x" is that option's business.
             if (parse.CommandResult.Tokens.Contains(token) && InputFiles.Stat(token.Value).Kind == PathKind.Missing)
