@@ -178,4 +178,23 @@ public sealed class ScenarioInputTests
         Assert.True(outcome.Elapsed < TimeSpan.FromSeconds(20), outcome.ToString());
         Assert.True(outcome.OutChars + outcome.ErrChars < 100_000, outcome.ToString());
     }
+
+    [Theory]
+    [InlineData("plain", "'plain'")]
+    [InlineData("tab\there", "'tab\\there'")]
+    [InlineData("\u001b[2J", "'\\x1b[2J'")]
+    [InlineData("\u009b31m", "'\\x9b31m'")]
+    [InlineData("abc\u202edef", "'abc\\u202edef'")]
+    public void Echo_escapes_control_characters_and_bidi_overrides(string input, string quoted)
+    {
+        Assert.Equal(quoted, Echo.Quote(input));
+    }
+
+    [Fact]
+    public void Echo_cuts_long_text_without_splitting_a_surrogate_pair()
+    {
+        var text = new string('a', Limits.MaxEchoChars - 1) + "\U0001F600" + "tail";
+        var quoted = Echo.Quote(text);
+        Assert.Equal($"'{new string('a', Limits.MaxEchoChars - 1)}… ({text.Length} characters)'", quoted);
+    }
 }

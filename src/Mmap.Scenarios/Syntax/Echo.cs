@@ -16,7 +16,7 @@ public static class Echo
     public static string Escape(string text, int max)
     {
         var cut = text.Length > max;
-        var shown = cut ? text[..max] : text;
+        var shown = cut ? text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)] : text; // never half a surrogate pair
         var needsEscape = false;
         foreach (var c in shown)
         {
