@@ -27,9 +27,12 @@ public sealed class RobustnessCampaign(ITestOutputHelper output)
         var seed = Environment.GetEnvironmentVariable("MMAP_ROBUSTNESS_SEED") is { Length: > 0 } s
             ? (s == "random" ? Random.Shared.Next() : int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))
             : FixedSeed;
+        var before = Directory.GetFileSystemEntries(Environment.CurrentDirectory).Order(StringComparer.Ordinal).ToList();
         var summary = Campaign.Run(cases, seed, CaseTimeout);
         output.WriteLine(summary.Report());
         Assert.True(summary.Failures.Count == 0, summary.Report());
+        // Every file a case writes stays in the campaign's temporary folder.
+        Assert.Equal(before, Directory.GetFileSystemEntries(Environment.CurrentDirectory).Order(StringComparer.Ordinal).ToList());
     }
 }
 
@@ -145,6 +148,7 @@ public sealed class World
         CliHarness.MakeFifo(_fifo);
         _dangling = temp.Combine("dangling.scenario");
         File.CreateSymbolicLink(_dangling, temp.Combine("nowhere"));
+        Directory.CreateDirectory(temp.Combine("outputs"));
         _emptyFolder = temp.Combine("empty");
         Directory.CreateDirectory(_emptyFolder);
         Directory.CreateSymbolicLink(Path.Combine(_caseFolder, "loop"), _caseFolder);
@@ -387,6 +391,24 @@ public sealed class World
             case "check": args.AddRange(["--max-pages", "2", "--max-offset", "1"]); break;
         }
 
-        return ("arguments", args.ToArray(), file);
+        return ("arguments", ConfineOutputs(args), file);
+    }
+
+    /// <summary>
+    /// Output options write where they are told: a relative name would land in the test's working folder (and a
+    /// file named "--nope" there turns "--nope" from an unknown option into a file). Values of --svg, --out and
+    /// --corpus that are not absolute are moved into the campaign's temporary folder, '/' replaced.
+    /// </summary>
+    private string[] ConfineOutputs(List<string> args)
+    {
+        for (var i = 0; i + 1 < args.Count; i++)
+        {
+            if (args[i] is "--svg" or "--out" or "--corpus" && !Path.IsPathRooted(args[i + 1]))
+            {
+                args[i + 1] = _temp.Combine("outputs", args[i + 1].Replace('/', '_').Replace('\0', '_'));
+            }
+        }
+
+        return args.ToArray();
     }
 }
