@@ -143,4 +143,12 @@ public sealed partial class ReadmeTests(ITestOutputHelper output)
         var shown = string.Join('\n', trace);
         Assert.Contains(shown, Readme.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_walk_through_shows_the_example_file_as_it_is()
+    {
+        var file = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, "examples", "my-driver.scenario"));
+        var shown = string.Join('\n', file.SkipWhile(l => l.StartsWith('#')));
+        Assert.Contains(shown.TrimEnd(), Readme.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
 }
