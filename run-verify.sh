@@ -12,6 +12,7 @@
 #   ./run-verify.sh --mutation mutation testing of the model with Stryker (about 8 minutes)
 #
 # MMAP_CAMPAIGN_CASES=N sets the deep campaign's cases per property (default 100000).
+# MMAP_ROBUSTNESS_CASES=N sets the command-line robustness campaign's cases (default 100000).
 # Exit status: 0 when every step passed, 1 otherwise, 2 for a bad option or setting.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -29,13 +30,18 @@ for arg in "$@"; do
     --accept) ACCEPT=1 ;;
     --quick) QUICK=1 ;;
     --mutation) MODE=mutation ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "run-verify.sh: unknown option '$arg' (see --help)" >&2; exit 2 ;;
   esac
 done
 CAMPAIGN_CASES="${MMAP_CAMPAIGN_CASES:-100000}"
 if ! [[ "$CAMPAIGN_CASES" =~ ^[1-9][0-9]{0,8}$ ]]; then
   echo "run-verify.sh: MMAP_CAMPAIGN_CASES='$CAMPAIGN_CASES' is not a number of cases (allowed: 1..999999999)" >&2
+  exit 2
+fi
+ROBUSTNESS_CASES="${MMAP_ROBUSTNESS_CASES:-100000}"
+if ! [[ "$ROBUSTNESS_CASES" =~ ^[1-9][0-9]{0,8}$ ]]; then
+  echo "run-verify.sh: MMAP_ROBUSTNESS_CASES='$ROBUSTNESS_CASES' is not a number of cases (allowed: 1..999999999)" >&2
   exit 2
 fi
 if [ "$ACCEPT" = 1 ] && [ -n "${CI:-}" ]; then
@@ -144,6 +150,18 @@ deep_campaign() {
   return "${PIPESTATUS[0]}"
 }
 
+# The command-line robustness campaign (properties/Mmap.Cli.Tests/RobustnessCampaign.cs): mutated and generated
+# scenario files and argument vectors through every command in-process, from a fresh seed; the report (seed, exit
+# codes, largest output, failures with reproducers in artifacts/robustness/) is kept in artifacts/robustness.log.
+robustness_campaign() {
+  env MMAP_ROBUSTNESS_CASES="$ROBUSTNESS_CASES" MMAP_ROBUSTNESS_SEED=random \
+    dotnet test properties/Mmap.Cli.Tests -c Release --no-build -nologo --filter "FullyQualifiedName~RobustnessCampaign" \
+      --logger "console;verbosity=detailed" 2>&1 \
+    | tee "$OUT/robustness.log" \
+    | grep --line-buffered -E "robustness campaign:|kinds:|exit codes:|largest output|failures|^\s+Failed |^(Passed|Failed)!"
+  return "${PIPESTATUS[0]}"
+}
+
 case "$MODE" in
   tests)
     run_tests
@@ -174,6 +192,7 @@ case "$MODE" in
     run_step "benchmark: proof catalogue in-process vs z3 CLI" dotnet run -c Release --no-build --project src/Mmap.Benchmarks -- 3
     if [ "$QUICK" = 0 ]; then
       run_step "deep randomized campaign ($CAMPAIGN_CASES cases per property)" deep_campaign
+      run_step "command-line robustness campaign ($ROBUSTNESS_CASES cases)" robustness_campaign
       run_step "kernel oracle: corpus on 6.1, 6.12 and 7.3" "${CLI[@]}" oracle --kernel all properties/corpus
     fi
     ;;

@@ -1,10 +1,11 @@
 namespace Mmap.Cli;
 
 /// <summary>
-/// Progress written to standard error on the reporting thread itself, in increasing order. (Progress&lt;T&gt; hands
-/// every report to the thread pool, which the exhaustive check keeps out of its way: see ExhaustiveChecker.)
+/// Counts reported by a worker (the exhaustive check), passed to a <see cref="LongTask"/> on the reporting thread
+/// itself, in increasing order. (Progress&lt;T&gt; hands every report to the thread pool, which the exhaustive check
+/// keeps out of its way: see ExhaustiveChecker.)
 /// </summary>
-public sealed class ConsoleProgress(Func<long, string> format) : IProgress<long>
+public sealed class ConsoleProgress(Func<long, string> format, Action<string> update) : IProgress<long>
 {
     private readonly Lock _lock = new();
     private long _last = long.MinValue;
@@ -15,7 +16,7 @@ public sealed class ConsoleProgress(Func<long, string> format) : IProgress<long>
         {
             if (value <= _last) return;
             _last = value;
-            Console.Error.WriteLine(format(value));
+            update(format(value));
         }
     }
 }

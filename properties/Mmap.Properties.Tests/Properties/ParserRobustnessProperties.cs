@@ -12,7 +12,7 @@ public sealed class ParserRobustnessProperties
     public void ParserGivesAScenarioOrPositionedErrors(ScenarioText input)
     {
         var result = ScenarioParser.Parse(input.Text, "input.scenario");
-        var lines = input.Text.Replace("\r\n", "\n").Split('\n');
+        var lines = input.Text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n'); // CR alone ends a line too (issue 15)
         Assert.True(result.Succeeded ^ result.Errors.Count > 0, "neither a scenario nor errors");
         foreach (var error in result.Errors)
         {

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Mmap.Exploration.Evaluation;
 using Mmap.Exploration.Matrix;
 using Mmap.Exploration.Rendering;
@@ -12,12 +14,12 @@ namespace Mmap.Cli.Commands;
 /// </summary>
 public static class CheckCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var driver = new Option<string>("--driver") { Description = "Driver strategy of the matrix: " + string.Join(", ", NamedDriver.Catalogue.Select(d => d.Name)), DefaultValueFactory = _ => "seed" };
         var action = new Option<string>("--action") { Description = "Action list of the matrix: " + string.Join(", ", Enum.GetValues<UserAction>().Select(a => a.Name())), DefaultValueFactory = _ => UserAction.ReadEachPage.Name() };
-        var json = new Option<bool>("--json") { Description = "Print the matrix as JSON" };
-        var svg = new Option<string?>("--svg") { Description = "Write the matrix as an SVG heatmap to FILE" };
+        var json = new Option<bool>("--json") { Description = "Print the matrix and the check's verdict as one JSON document" };
+        var svg = new Option<string?>("--svg") { Description = "Write the matrix as an SVG heatmap to FILE", HelpName = "FILE" };
         var matrixOnly = new Option<bool>("--matrix-only") { Description = "Print the matrix without checking the whole scope" };
         var maxPages = new Option<int>("--max-pages") { Description = "Largest page count of the scope", DefaultValueFactory = _ => 64 };
         var maxOffset = new Option<int>("--max-offset") { Description = "Largest offset of the scope, in pages", DefaultValueFactory = _ => 63 };
@@ -35,29 +37,35 @@ public static class CheckCommand
         {
             driver, action, json, svg, matrixOnly, maxPages, maxOffset, kernel, diff,
         };
-        command.SetAction(parse => Execute(parse.GetValue(driver)!, parse.GetValue(action)!, parse.GetValue(json), parse.GetValue(svg),
+        command.SetAction(parse => Execute(context, parse.GetValue(driver)!, parse.GetValue(action)!, parse.GetValue(json), parse.GetValue(svg),
             parse.GetValue(matrixOnly), parse.GetValue(maxPages), parse.GetValue(maxOffset), parse.GetValue(kernel), parse.GetValue(diff)));
         return command;
     }
 
-    private static int Execute(string driverName, string actionName, bool json, string? svgFile, bool matrixOnly, int maxPages, int maxOffset,
+    private static int Execute(CliContext context, string driverName, string actionName, bool json, string? svgFile, bool matrixOnly, int maxPages, int maxOffset,
         string? kernelName, string? diffNames)
     {
         if (NamedDriver.Find(driverName) is not { } driver)
         {
-            Console.Error.WriteLine($"--driver: unknown driver '{driverName}' (allowed: {string.Join(", ", NamedDriver.Catalogue.Select(d => d.Name))})");
+            context.Error.WriteLine($"--driver: unknown driver {Scenarios.Syntax.Echo.Quote(driverName)} (allowed: {string.Join(", ", NamedDriver.Catalogue.Select(d => d.Name))})");
             return ExitCodes.BadInput;
         }
 
         if (UserActionNames.Parse(actionName) is not { } action)
         {
-            Console.Error.WriteLine($"--action: unknown action '{actionName}' (allowed: {string.Join(", ", Enum.GetValues<UserAction>().Select(a => a.Name()))})");
+            context.Error.WriteLine($"--action: unknown action {Scenarios.Syntax.Echo.Quote(actionName)} (allowed: {string.Join(", ", Enum.GetValues<UserAction>().Select(a => a.Name()))})");
             return ExitCodes.BadInput;
         }
 
-        if (maxPages is < 1 or > 1024 || maxOffset is < 0 or > 1023)
+        if (maxPages is < 1 or > 1024)
         {
-            Console.Error.WriteLine("--max-pages must be 1..1024 and --max-offset 0..1023");
+            context.Error.WriteLine($"--max-pages: {maxPages} is out of range (allowed: 1..1024)");
+            return ExitCodes.BadInput;
+        }
+
+        if (maxOffset is < 0 or > 1023)
+        {
+            context.Error.WriteLine($"--max-offset: {maxOffset} is out of range (allowed: 0..1023)");
             return ExitCodes.BadInput;
         }
 
@@ -67,7 +75,7 @@ public static class CheckCommand
             var (series, unknown) = Scenarios.Syntax.SeriesList.Parse(kernelName);
             if (series is not { Count: 1 })
             {
-                Console.Error.WriteLine($"--kernel: '{(series is null ? unknown : kernelName)}' is not one kernel series (allowed: {string.Join(", ", Scenarios.Syntax.Vocabulary.Kernels.Keys)})");
+                context.Error.WriteLine($"--kernel: {Scenarios.Syntax.Echo.Quote(series is null ? unknown ?? kernelName : kernelName)} is not one kernel series (allowed: {string.Join(", ", Scenarios.Syntax.Vocabulary.Kernels.Keys)})");
                 return ExitCodes.BadInput;
             }
 
@@ -79,31 +87,69 @@ public static class CheckCommand
             var (pair, _) = Scenarios.Syntax.SeriesList.Parse(diffNames);
             if (pair is not { Count: 2 } || svgFile is not null)
             {
-                Console.Error.WriteLine(svgFile is not null
+                context.Error.WriteLine(svgFile is not null
                     ? "--diff: draws text or --json, not --svg (draw each series with --kernel SERIES --svg FILE)"
-                    : $"--diff: '{diffNames}' is not two kernel series (allowed: two of {string.Join(", ", Scenarios.Syntax.Vocabulary.Kernels.Keys)}, e.g. 6.1,7.3)");
+                    : $"--diff: {Scenarios.Syntax.Echo.Quote(diffNames)} is not two kernel series (allowed: two of {string.Join(", ", Scenarios.Syntax.Vocabulary.Kernels.Keys)}, e.g. 6.1,7.3)");
                 return ExitCodes.BadInput;
             }
 
             var difference = OutcomeMatrixDiff.Build(new NamedDriverPair(driver, action, maxPages, maxOffset), pair[0], pair[1]);
-            Console.Write(json ? difference.RenderJson() + "\n" : difference.RenderText());
+            if (json)
+            {
+                context.Out.WriteLine(new JsonObject
+                {
+                    ["verdict"] = RunJson.VerdictOf(ExitCodes.Success),
+                    ["exitCode"] = ExitCodes.Success,
+                    ["difference"] = JsonNode.Parse(difference.RenderJson()),
+                }.ToJsonString(RunJson.Options));
+            }
+            else
+            {
+                context.Out.Write(difference.RenderText());
+            }
             return ExitCodes.Success;
         }
 
         var matrix = OutcomeMatrix.Build(driver, action, maxPages, maxOffset, kernel: kernel);
-        if (svgFile is not null) File.WriteAllText(svgFile, MatrixSvg.Render(matrix));
-        if (json) Console.WriteLine(MatrixJson.Serialize(matrix));
-        else Console.Write(MatrixText.Render(matrix));
-        if (matrixOnly || kernel != Model.Kernel.KernelVersion.Linux6_1) return ExitCodes.Success;
+        if (svgFile is not null && !OutputFiles.TryWrite("--svg", svgFile, () => MatrixSvg.Render(matrix), context.Error)) return ExitCodes.BadInput;
+        if (!json) context.Out.Write(MatrixText.Render(matrix));
+        if (matrixOnly || kernel != Model.Kernel.KernelVersion.Linux6_1)
+        {
+            if (json) context.Out.WriteLine(Document(ExitCodes.Success, "matrix-only", matrix, null));
+            return ExitCodes.Success;
+        }
 
         var scope = SmallScope.Full with { MaxPages = maxPages, MaxOffsetPages = maxOffset };
-        Console.Error.WriteLine($"checking {scope.Count:N0} points ({scope.Drivers.Count} drivers × {scope.Actions.Count} action lists × {SmallScope.Rows().Count()} rows × {maxPages} page counts × {maxOffset + 1} offsets) on {Environment.ProcessorCount} cores");
-        var progress = new ConsoleProgress(done => $"  {done:N0} / {scope.Count:N0}");
-        var result = ExhaustiveChecker.Run(scope, progress: progress);
-        Console.Error.WriteLine($"{result.Points:N0} points in {result.Elapsed.TotalSeconds:F1} s: " +
+        var title = $"checking {scope.Count:N0} points ({scope.Drivers.Count} drivers × {scope.Actions.Count} action lists × {SmallScope.Rows().Count()} rows × {maxPages} page counts × {maxOffset + 1} offsets) on {Environment.ProcessorCount} cores";
+        var result = LongTask.Run(context, title, update =>
+            ExhaustiveChecker.Run(scope, progress: new ConsoleProgress(done => $"{done:N0} / {scope.Count:N0}", update)));
+        context.Error.WriteLine($"{result.Points:N0} points in {result.Elapsed.TotalSeconds:F1} s: " +
                                 string.Join(", ", result.Outcomes.Select(o => $"{o.Key} {o.Value:N0}")));
-        foreach (var violation in result.FirstViolations) Console.Error.WriteLine("VIOLATION " + violation);
-        Console.Error.WriteLine(result.Passed ? "every property holds at every point" : $"{result.ViolationCount:N0} violations");
-        return result.Passed ? ExitCodes.Success : ExitCodes.Failed;
+        foreach (var violation in result.FirstViolations) context.Error.WriteLine("VIOLATION " + violation);
+        context.Error.WriteLine(result.Passed ? "every property holds at every point" : $"{result.ViolationCount:N0} violations");
+        var exit = result.Passed ? ExitCodes.Success : ExitCodes.Failed;
+        if (json)
+        {
+            context.Out.WriteLine(Document(exit, RunJson.VerdictOf(exit), matrix, new JsonObject
+            {
+                ["points"] = result.Points,
+                ["seconds"] = Math.Round(result.Elapsed.TotalSeconds, 2),
+                ["violations"] = result.ViolationCount,
+                ["outcomes"] = new JsonObject(result.Outcomes.Select(o => KeyValuePair.Create(o.Key.ToString(), (JsonNode?)JsonValue.Create(o.Value)))),
+                ["firstViolations"] = new JsonArray(result.FirstViolations.Select(v => (JsonNode?)JsonValue.Create(v.ToString())).ToArray()),
+            }));
+        }
+
+        return exit;
     }
+
+    /// <summary>The document of <c>check --json</c>: the verdict, the matrix, and the check's counts (null with --matrix-only).</summary>
+    private static string Document(int exit, string verdict, OutcomeMatrix matrix, JsonObject? check) =>
+        new JsonObject
+        {
+            ["verdict"] = verdict,
+            ["exitCode"] = exit,
+            ["matrix"] = JsonNode.Parse(MatrixJson.Serialize(matrix)),
+            ["check"] = check,
+        }.ToJsonString(RunJson.Options);
 }

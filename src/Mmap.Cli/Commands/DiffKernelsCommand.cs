@@ -13,7 +13,7 @@ namespace Mmap.Cli.Commands;
 /// </summary>
 public static class DiffKernelsCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var scenarios = new Argument<string[]>("scenarios") { Description = "Scenario files or folders of *.scenario files", Arity = ArgumentArity.ZeroOrMore };
         var kernel = new Option<string>("--kernel")
@@ -28,43 +28,48 @@ public static class DiffKernelsCommand
         {
             scenarios, kernel, json, table,
         };
-        command.SetAction(parse => Execute(parse.GetValue(scenarios) ?? [], parse.GetValue(kernel)!, parse.GetValue(json), parse.GetValue(table)));
+        command.SetAction(parse => Execute(context, parse.GetValue(scenarios) ?? [], parse.GetValue(kernel)!, parse.GetValue(json), parse.GetValue(table)));
         return command;
     }
 
-    private static int Execute(string[] paths, string kernel, bool json, bool table)
+    private static int Execute(CliContext context, string[] paths, string kernel, bool json, bool table)
     {
         if (table)
         {
-            Console.Write(SeriesComparison.DeltaTable());
+            context.Out.Write(SeriesComparison.DeltaTable());
             return ExitCodes.Success;
         }
 
         var (series, unknown) = SeriesList.Parse(kernel);
         if (series is null)
         {
-            Console.Error.WriteLine($"--kernel: '{unknown}' is not a kernel series (allowed: {SeriesList.Allowed})");
+            context.Error.WriteLine($"--kernel: {Scenarios.Syntax.Echo.Quote(unknown ?? kernel)} is not a kernel series (allowed: {SeriesList.Allowed})");
             return ExitCodes.BadInput;
         }
 
         if (series.Count < 2)
         {
-            Console.Error.WriteLine($"--kernel: '{kernel}' names one series; a comparison needs at least two (allowed: {SeriesList.Allowed})");
+            context.Error.WriteLine($"--kernel: {Scenarios.Syntax.Echo.Quote(kernel)} names one series; a comparison needs at least two (allowed: {SeriesList.Allowed})");
             return ExitCodes.BadInput;
         }
 
         if (paths.Length == 0)
         {
-            Console.Error.WriteLine("diff-kernels: no scenario given (give scenario files or folders, or --table)");
+            context.Error.WriteLine("diff-kernels: no scenario given (give scenario files or folders, or --table)");
             return ExitCodes.BadInput;
         }
 
-        var loaded = ScenarioFiles.Load(paths, Console.Error);
-        if (loaded is null) return ExitCodes.BadInput;
-        var comparisons = loaded.Select(l => (l.Path, Comparison: SeriesComparison.Of(l.Scenario, series))).ToList();
+        var batch = ScenarioFiles.Load(paths, context.Error);
+        var comparisons = batch.Scenarios.Select(l => (l.Path, Comparison: SeriesComparison.Of(l.Scenario, series))).ToList();
+        var exit = batch.AnyBad ? ExitCodes.BadInput : ExitCodes.Success;
         if (json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(comparisons.Select(c => new
+            context.Out.WriteLine(JsonSerializer.Serialize(new
+            {
+                verdict = RunJson.VerdictOf(exit),
+                exitCode = exit,
+                badInputs = batch.BadInputs,
+                scenarios = comparisons.Select(c => new
             {
                 file = c.Path,
                 scenario = c.Comparison.Scenario.Name,
@@ -77,14 +82,16 @@ public static class DiffKernelsCommand
                     lines = d.Lines.Where(l => l.Side != DiffSide.Both).Select(l => new { series = (l.Side == DiffSide.First ? d.First : d.Other).ToDisplay(), text = l.Text }),
                     because = d.Because.Select(b => new { id = b.Id, title = b.Title, since = b.Since.ToDisplay(), citations = b.Citations }),
                 }),
-            }), RunJson.Options));
-            return ExitCodes.Success;
+            }),
+            }, RunJson.Options));
+            return exit;
         }
 
-        foreach (var (path, comparison) in comparisons) Write(Console.Out, path, comparison);
+        foreach (var (path, comparison) in comparisons) Write(context.Out, Scenarios.Syntax.Echo.Escape(path, 300), comparison);
         var differing = comparisons.Count(c => c.Comparison.Differences.Any(d => !d.Identical));
-        Console.WriteLine($"{comparisons.Count} scenarios: {differing} differ between {string.Join(", ", series.Select(v => v.ToDisplay()))}, {comparisons.Count - differing} identical");
-        return ExitCodes.Success;
+        context.Out.WriteLine($"{comparisons.Count} scenarios: {differing} differ between {string.Join(", ", series.Select(v => v.ToDisplay()))}, {comparisons.Count - differing} identical"
+                              + (batch.AnyBad ? $", {batch.BadInputs} bad input" : ""));
+        return exit;
     }
 
     public static void Write(TextWriter output, string path, SeriesComparison comparison)

@@ -1,4 +1,5 @@
 using Mmap.Scenarios.Running;
+using Mmap.Scenarios.Syntax;
 
 namespace Mmap.Cli.Commands;
 
@@ -6,8 +7,18 @@ namespace Mmap.Cli.Commands;
 public static class RunReport
 {
     /// <param name="namesSeries">The file runs on several kernel series: the verdict line says which one this is.</param>
-    public static void Write(TextWriter output, string path, RunResult result, bool withTrace, bool namesSeries = false)
+    public static void Write(TextWriter output, string rawPath, RunResult result, bool withTrace, bool namesSeries = false)
     {
+        // The path and an expectation's text come from the user: escaped like every other echo of input.
+        var path = Echo.Escape(rawPath, 300);
+        if (result.LimitError is not null)
+        {
+            // The trace of a run stopped at a limit is as long as the limit: the error (on stderr) says why, not the trace.
+            output.WriteLine($"LIMIT {result.Scenario.Name}{(namesSeries ? " on " + result.Scenario.Kernel.ToDisplayText() : "")}");
+            if (withTrace) output.WriteLine();
+            return;
+        }
+
         if (withTrace)
         {
             output.WriteLine($"== {result.Scenario.Name} ({path}, Linux {result.Scenario.Kernel.ToDisplayText()}, model)");
@@ -21,7 +32,7 @@ public static class RunReport
 
         foreach (var e in result.Expectations.Where(e => !e.Passed))
         {
-            output.WriteLine($"  FAIL {path}:{e.Expectation.Line}: {e.Expectation} (matching lines: {e.MatchingLines})");
+            output.WriteLine($"  FAIL {path}:{e.Expectation.Line}: {Echo.Escape(e.Expectation.ToString(), 300)} (matching lines: {e.MatchingLines})");
         }
 
         output.WriteLine($"{(result.Passed ? "PASS" : "FAIL")} {result.Scenario.Name}{(namesSeries ? " on " + result.Scenario.Kernel.ToDisplayText() : "")}");

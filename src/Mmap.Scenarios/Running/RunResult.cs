@@ -16,7 +16,10 @@ public sealed record RunResult(
 
     public string TraceText => TraceRenderer.Render(Machine.Trace);
 
-    public bool Passed => Steps.All(s => s.Passed) && Expectations.All(e => e.Passed);
+    /// <summary>Set when the run stopped at a limit of <see cref="Limits"/> (the input is too big, not the model wrong).</summary>
+    public string? LimitError { get; init; }
+
+    public bool Passed => LimitError is null && Steps.All(s => s.Passed) && Expectations.All(e => e.Passed);
 
     public IEnumerable<StepResult> Failures => Steps.Where(s => !s.Passed);
 }

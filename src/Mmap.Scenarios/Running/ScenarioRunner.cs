@@ -33,9 +33,25 @@ public sealed class ScenarioRunner
     private RunResult Execute()
     {
         var steps = new List<StepResult>(_scenario.Steps.Count);
+        string? limitError = null;
         foreach (var step in _scenario.Steps)
         {
+            if (limitError is not null)
+            {
+                steps.Add(new StepResult(step, StepResult.NotRun));
+                continue;
+            }
+
             steps.Add(new StepResult(step, _machine.IsDead ? StepResult.NotRun : Perform(step)));
+            if (_machine.Trace.Events.Count > Limits.MaxTraceEvents)
+            {
+                limitError = $"line {step.Line}: the trace has {_machine.Trace.Events.Count} events, more than the limit of {Limits.MaxTraceEvents}; the steps after it did not run";
+            }
+        }
+
+        if (limitError is not null)
+        {
+            return new RunResult(_scenario, _machine, steps, [], _addresses, _mapsLines) { LimitError = limitError };
         }
 
         // Rendering the trace is the costly part of a run: only do it when the file asks about the trace.

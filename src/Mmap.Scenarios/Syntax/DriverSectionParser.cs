@@ -20,7 +20,7 @@ public sealed class DriverSectionParser(ValueParser values, Action<Token, string
     {
         if (!Keys.Contains(key.Text))
         {
-            error(key, "driver", $"unknown key '{key.Text}'", string.Join(", ", Keys));
+            error(key, "driver", $"unknown key {Echo.Quote(key.Text)}", string.Join(", ", Keys));
             return;
         }
 
@@ -106,7 +106,7 @@ public sealed class DriverSectionParser(ValueParser values, Action<Token, string
             else if (word.Text.Length is 1 or 2 && byte.TryParse(word.Text, System.Globalization.NumberStyles.HexNumber, null, out var b)) bytes.Add(b);
             else
             {
-                error(word, "fill", $"'{word.Text}' is not a hex byte", "hex bytes such as dd cc bb aa, 'i' for the page index, or none");
+                error(word, "fill", $"{Echo.Quote(word.Text)} is not a hex byte", "hex bytes such as dd cc bb aa, 'i' for the page index, or none");
                 return;
             }
         }

@@ -38,17 +38,32 @@ public sealed class ScenarioParser
 
     private ParseResult Run(string text)
     {
-        var header = new Dictionary<string, (Token Value, string Raw, int Line)>();
+        var header = new Dictionary<string, (Token Value, string Raw)>();
+        var headerLines = new Dictionary<string, int>();
         var driver = new DriverSectionParser(_values, Error);
         var steps = new StepParser(_values, Error);
         var expectations = new List<TraceExpectation>();
         var comments = new List<string>();
         var seen = new HashSet<Section>();
         var section = Section.Header;
-        var lines = text.Replace("\r\n", "\n").Split('\n');
+        if (text.Length > Limits.MaxFileBytes)
+        {
+            _line = 1;
+            Error(new Token("", 1), "file", $"the file has {text.Length} characters", $"at most {Limits.MaxFileBytes} bytes");
+            return new ParseResult(null, _errors);
+        }
+
+        // LF, CRLF and old Mac CR-only line ends all end a line.
+        var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
         for (_line = 1; _line <= lines.Length; _line++)
         {
             var raw = lines[_line - 1];
+            if (raw.Length > Limits.MaxLineChars)
+            {
+                Error(new Token("", Limits.MaxLineChars + 1), "line", $"the line has {raw.Length} characters", $"at most {Limits.MaxLineChars}");
+                continue;
+            }
+
             var hash = raw.IndexOf('#');
             if (section == Section.Header && seen.Count == 0 && header.Count == 0 && raw.TrimStart().StartsWith('#'))
             {
@@ -63,7 +78,7 @@ public sealed class ScenarioParser
             if (body is "driver:" or "program:" or "expect:")
             {
                 section = body switch { "driver:" => Section.Driver, "program:" => Section.Program, _ => Section.Expect };
-                if (!seen.Add(section)) Error(new Token(body, indent + 1), "section", $"section '{body}' appears twice", null);
+                if (!seen.Add(section)) Error(new Token(body, indent + 1), "section", $"section {Echo.Quote(body)} appears twice", null);
                 continue;
             }
 
@@ -73,9 +88,11 @@ public sealed class ScenarioParser
                     ParseKeyValue(body, indent, (key, value, rawValue) =>
                     {
                         if (key.Text is not ("scenario" or "kernel" or "device"))
-                            Error(key, "header", $"unknown key '{key.Text}'", "scenario, kernel, device, then the sections driver:, program:, expect:");
-                        else if (!header.TryAdd(key.Text, (value, rawValue, _line)))
+                            Error(key, "header", $"unknown key {Echo.Quote(key.Text)}", "scenario, kernel, device, then the sections driver:, program:, expect:");
+                        else if (!header.TryAdd(key.Text, (value, rawValue)))
                             Error(key, key.Text, "given twice", null);
+                        else
+                            headerLines[key.Text] = _line;
                     });
                     break;
                 case Section.Driver:
@@ -91,21 +108,27 @@ public sealed class ScenarioParser
         }
 
         _line = lines.Length;
+        // Errors about a header value name the header's own line.
         var name = Header(header, "scenario", required: true);
+        if (headerLines.TryGetValue("scenario", out var nameLine)) _line = nameLine;
         if (name is { } n && !n.Value.Text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
-            Error(n.Value, "scenario", $"'{n.Raw}' is not a name", "letters, digits, '-', '_', '.'");
+            Error(n.Value, "scenario", $"{Echo.Quote(n.Raw)} is not a name", "letters, digits, '-', '_', '.'");
+        else if (name is { } longName && longName.Raw.Length > Limits.MaxNameChars)
+            Error(longName.Value, "scenario", $"the name has {longName.Raw.Length} characters", $"at most {Limits.MaxNameChars}");
+        _line = headerLines.GetValueOrDefault("kernel", lines.Length);
         IReadOnlyList<KernelVersion>? kernels = [KernelVersion.Linux6_1];
         if (Header(header, "kernel", required: false) is { } k)
         {
             var (series, unknown) = SeriesList.Parse(k.Raw);
-            if (series is null) Error(k.Value, "kernel", $"'{unknown}' is not a kernel series", SeriesList.Allowed);
+            if (series is null) Error(k.Value, "kernel", $"{Echo.Quote(unknown ?? k.Raw)} is not a kernel series", SeriesList.Allowed);
             kernels = series;
         }
 
         if (kernels is not null) CheckSeries(kernels, steps.Steps, expectations);
+        _line = headerLines.GetValueOrDefault("device", lines.Length);
         var device = Header(header, "device", required: false) is { } d ? d.Raw : Scenario.DefaultDevice;
         if (!device.StartsWith("/dev/", StringComparison.Ordinal) || device.Length > 64 || device[5..].Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
-            Error(header.TryGetValue("device", out var dv) ? dv.Value : new Token(device, 1), "device", $"'{device}' is not a device path", "/dev/ followed by letters, digits, '-', '_', '.'");
+            Error(header.TryGetValue("device", out var dv) ? dv.Value : new Token(device, 1), "device", $"{Echo.Quote(device)} is not a device path", "/dev/ followed by letters, digits, '-', '_', '.'");
         _line = lines.Length;
         if (!seen.Contains(Section.Driver)) Error(new Token("", 1), "driver", "the driver: section is missing", null);
         if (!seen.Contains(Section.Program)) Error(new Token("", 1), "program", "the program: section is missing", null);
@@ -126,13 +149,9 @@ public sealed class ScenarioParser
     }
 
     /// <summary>A header line's value; errors about it name its line (a missing line is reported at the end of the file).</summary>
-    private (Token Value, string Raw)? Header(Dictionary<string, (Token Value, string Raw, int Line)> header, string key, bool required)
+    private (Token Value, string Raw)? Header(Dictionary<string, (Token Value, string Raw)> header, string key, bool required)
     {
-        if (header.TryGetValue(key, out var value))
-        {
-            _line = value.Line;
-            return (value.Value, value.Raw);
-        }
+        if (header.TryGetValue(key, out var value)) return value;
         if (required) Error(new Token("", 1), key, $"the '{key}:' line is missing", null);
         return null;
     }
@@ -142,7 +161,7 @@ public sealed class ScenarioParser
         var colon = body.IndexOf(':');
         if (colon <= 0 || body[..colon].Any(char.IsWhiteSpace))
         {
-            Error(new Token(body, indent + 1), "line", $"expected 'key: value', found '{body}'", null);
+            Error(new Token(body, indent + 1), "line", $"expected 'key: value', found {Echo.Quote(body)}", null);
             return;
         }
 
@@ -188,6 +207,12 @@ public sealed class ScenarioParser
 
     private void ParseExpectation(Token key, Token value, string raw, List<TraceExpectation> expectations)
     {
+        if (expectations.Count >= Limits.MaxExpectations)
+        {
+            Error(key, "expect", $"more than {Limits.MaxExpectations} expectations", $"at most {Limits.MaxExpectations}");
+            return;
+        }
+
         IReadOnlyList<KernelVersion>? on = null;
         var at = key.Text.IndexOf('@');
         if (at >= 0)
@@ -195,7 +220,7 @@ public sealed class ScenarioParser
             var (series, unknown) = SeriesList.Parse(key.Text[(at + 1)..]);
             if (series is null)
             {
-                Error(key, "expect", $"'{unknown}' is not a kernel series", SeriesList.Allowed);
+                Error(key, "expect", $"{Echo.Quote(unknown ?? key.Text)} is not a kernel series", SeriesList.Allowed);
                 return;
             }
 
@@ -219,7 +244,8 @@ public sealed class ScenarioParser
                 expectations.Add(new TraceExpectation(TraceExpectationKind.Lacks, raw) { Line = _line });
                 break;
             case "trace-count":
-                var space = raw.IndexOf(' ');
+                // The count ends at the first blank, a space or a tab, as everywhere else in the file.
+                var space = raw.IndexOfAny([' ', '\t']);
                 if (space < 0)
                 {
                     Error(value, "trace-count", "needs a count and a text", "N TEXT");
@@ -230,7 +256,7 @@ public sealed class ScenarioParser
                     expectations.Add(new TraceExpectation(TraceExpectationKind.Count, raw[(space + 1)..].Trim(), (int)count) { Line = _line });
                 break;
             default:
-                Error(key, "expect", $"unknown key '{key.Text}'", "trace-contains, trace-lacks, trace-count, each optionally @SERIES");
+                Error(key, "expect", $"unknown key {Echo.Quote(key.Text)}", "trace-contains, trace-lacks, trace-count, each optionally @SERIES");
                 break;
         }
     }

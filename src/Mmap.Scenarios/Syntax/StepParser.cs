@@ -7,16 +7,28 @@ public sealed class StepParser(ValueParser values, Action<Token, string, string,
 {
     public const string Verbs = "open, close, mmap, read, write, mprotect, munmap, check, fd-write, fd-read, check-buffer, maps, proc-total";
 
-    /// <summary>A program may not map more than this in total (keeps the model and the real VM small).</summary>
-    public const ulong MaxLength = 1UL << 30;
+    /// <summary>Longest single mmap, fd-write or fd-read: <see cref="Limits.MaxMappingLength"/>.</summary>
+    public const ulong MaxLength = Limits.MaxMappingLength;
 
     private readonly List<Step> _steps = new();
     private readonly HashSet<string> _mappings = new();
+    private ulong _totalMapped;
+    private bool _tooManySteps;
+    private bool _tooMuchMapped;
+    private ulong _totalTransfer;
+    private bool _tooMuchTransfer;
 
     public IReadOnlyList<Step> Steps => _steps;
 
     public void Accept(string body, int indent, int line)
     {
+        if (_steps.Count >= Limits.MaxSteps)
+        {
+            if (!_tooManySteps) error(new Token(body, indent + 1), "program", $"more than {Limits.MaxSteps} steps", $"at most {Limits.MaxSteps}");
+            _tooManySteps = true;
+            return;
+        }
+
         var tokens = Token.Split(body, indent + 1);
         List<Token>? outcome = null;
         var arrow = tokens.FindIndex(t => t.Text == "=>");
@@ -30,6 +42,11 @@ public sealed class StepParser(ValueParser values, Action<Token, string, string,
             }
 
             tokens = tokens.Take(arrow).ToList();
+            if (tokens.Count == 0)
+            {
+                error(outcome[0], "step", "an outcome without a step before '=>'", Verbs);
+                return;
+            }
         }
 
         var verb = tokens[0];
@@ -46,7 +63,7 @@ public sealed class StepParser(ValueParser values, Action<Token, string, string,
             "munmap" => Ranged(verb, args, needsProt: false),
             "check" => Check(verb, args),
             "fd-write" => FdWrite(verb, args),
-            "fd-read" => Keys(verb, args, ["length"], []) is { } r && values.Size(r["length"], "fd-read.length") is { } len
+            "fd-read" => Keys(verb, args, ["length"], []) is { } r && values.Size(r["length"], "fd-read.length") is { } len && WithinLength(r["length"], "fd-read.length", len)
                 ? new FdReadStep(len) : null,
             "check-buffer" => Keys(verb, args, ["pattern"], []) is { } cb && values.Bytes(cb["pattern"], "check-buffer.pattern") is { } bytes
                 ? new CheckBufferStep(bytes) : null,
@@ -76,7 +93,7 @@ public sealed class StepParser(ValueParser values, Action<Token, string, string,
             var o = tokens[0];
             if (OutcomeGrammar.Validate(step, o.Text) is { } allowed)
             {
-                error(o, verb.Text + ".outcome", $"'{o.Text}' is not an outcome of {verb.Text}", allowed);
+                error(o, verb.Text + ".outcome", $"{Echo.Quote(o.Text)} is not an outcome of {verb.Text}", allowed);
                 return null;
             }
 
@@ -91,13 +108,13 @@ public sealed class StepParser(ValueParser values, Action<Token, string, string,
             var text = token.Text[(equals + 1)..];
             if (series is null)
             {
-                error(token, verb.Text + ".outcome", $"'{unknown}' is not a kernel series", SeriesList.Allowed);
+                error(token, verb.Text + ".outcome", $"{Echo.Quote(unknown ?? token.Text)} is not a kernel series", SeriesList.Allowed);
                 return null;
             }
 
             if (OutcomeGrammar.Validate(step, text) is { } allowed)
             {
-                error(token, verb.Text + ".outcome", $"'{text}' is not an outcome of {verb.Text}", allowed);
+                error(token, verb.Text + ".outcome", $"{Echo.Quote(text)} is not an outcome of {verb.Text}", allowed);
                 return null;
             }
 
@@ -109,7 +126,7 @@ public sealed class StepParser(ValueParser values, Action<Token, string, string,
 
     private Step? Unknown(Token verb)
     {
-        error(verb, "step", $"unknown step '{verb.Text}'", Verbs);
+        error(verb, "step", $"unknown step {Echo.Quote(verb.Text)}", Verbs);
         return null;
     }
 
@@ -124,13 +141,13 @@ public sealed class StepParser(ValueParser values, Action<Token, string, string,
         var name = args[0];
         if (!IsIdentifier(name.Text))
         {
-            error(name, "mmap.name", $"'{name.Text}' is not a mapping name", "letters, digits and '_', starting with a letter");
+            error(name, "mmap.name", $"{Echo.Quote(name.Text)} is not a mapping name", "letters, digits and '_', starting with a letter");
             return null;
         }
 
         if (!_mappings.Add(name.Text))
         {
-            error(name, "mmap.name", $"mapping '{name.Text}' is already defined", "a new name");
+            error(name, "mmap.name", $"mapping {Echo.Quote(name.Text)} is already defined", "a new name");
             return null;
         }
 
@@ -147,6 +164,17 @@ public sealed class StepParser(ValueParser values, Action<Token, string, string,
             error(k["length"], "mmap.length", $"{length} bytes is more than the suite maps", $"at most {MaxLength} (1 GiB)");
             return null;
         }
+
+        if (_totalMapped + length.Value > Limits.MaxTotalMapped)
+        {
+            if (_tooMuchMapped) return null;
+            _tooMuchMapped = true;
+            error(k["length"], "mmap.length", $"the program's mmap steps ask for more than {Limits.MaxTotalMapped} bytes together",
+                $"at most {Limits.MaxTotalMapped} (4 GiB) in all");
+            return null;
+        }
+
+        _totalMapped += length.Value;
 
         return new MmapStep(name.Text, length.Value, prot.Value, flags.Value, offset.Value, addr);
     }
@@ -198,13 +226,33 @@ public sealed class StepParser(ValueParser values, Action<Token, string, string,
         if (Keys(verb, args, ["length", "pattern"], []) is not { } k) return null;
         var length = values.Size(k["length"], "fd-write.length");
         var pattern = values.Bytes(k["pattern"], "fd-write.pattern");
+        if (length is { } l && !WithinLength(k["length"], "fd-write.length", l)) return null;
+        return length is null || pattern is null ? null : new FdWriteStep(length.Value, pattern);
+    }
+
+    /// <summary>An fd-read or fd-write length: at most 1 GiB, and all of them together at most <see cref="Limits.MaxTotalTransfer"/>.</summary>
+    private bool WithinLength(Token token, string field, ulong length)
+    {
         if (length > MaxLength)
         {
-            error(k["length"], "fd-write.length", "too long", $"at most {MaxLength}");
-            return null;
+            error(token, field, $"{length} bytes is too long", $"at most {MaxLength} (1 GiB)");
+            return false;
         }
 
-        return length is null || pattern is null ? null : new FdWriteStep(length.Value, pattern);
+        if (_totalTransfer + length > Limits.MaxTotalTransfer)
+        {
+            if (!_tooMuchTransfer)
+            {
+                error(token, field, $"the program's fd-read and fd-write steps move more than {Limits.MaxTotalTransfer} bytes together",
+                    $"at most {Limits.MaxTotalTransfer} (4 GiB) in all");
+            }
+
+            _tooMuchTransfer = true;
+            return false;
+        }
+
+        _totalTransfer += length;
+        return true;
     }
 
     private AddressRef? Address(Token token)
@@ -213,7 +261,7 @@ public sealed class StepParser(ValueParser values, Action<Token, string, string,
         var name = plus < 0 ? token.Text : token.Text[..plus];
         if (!_mappings.Contains(name))
         {
-            error(token, "address", $"'{name}' is not a mapping made by an earlier mmap step",
+            error(token, "address", $"{Echo.Quote(name)} is not a mapping made by an earlier mmap step",
                 _mappings.Count == 0 ? "no mapping is defined yet" : string.Join(", ", _mappings));
             return null;
         }
@@ -225,6 +273,12 @@ public sealed class StepParser(ValueParser values, Action<Token, string, string,
         foreach (var term in token.Text[(plus + 1)..].Split('+'))
         {
             if (values.Size(new Token(term, column), "address.offset") is not { } size) return null;
+            if (size > ulong.MaxValue - offset)
+            {
+                error(token, "address.offset", $"the offset of {Echo.Quote(token.Text)} overflows 64 bits", "offsets whose sum is below 2^64");
+                return null;
+            }
+
             offset += size;
             column += term.Length + 1;
         }
@@ -247,7 +301,7 @@ public sealed class StepParser(ValueParser values, Action<Token, string, string,
         {
             if (arg.AsKeyValue() is not { } kv || !(required.Contains(kv.Key) || optional.Contains(kv.Key)))
             {
-                error(arg, verb.Text, $"unexpected argument '{arg.Text}'", string.Join(", ", required.Concat(optional).Select(k => k + "=…")));
+                error(arg, verb.Text, $"unexpected argument {Echo.Quote(arg.Text)}", string.Join(", ", required.Concat(optional).Select(k => k + "=…")));
                 ok = false;
             }
             else if (!found.TryAdd(kv.Key, kv.Value))

@@ -29,7 +29,7 @@ public sealed class ValueParser(Action<Token, string, string, string?> error)
         }
 
         if (multiplier != 0 && Number(text) is { } n && (n == 0 || multiplier <= ulong.MaxValue / n)) return n * multiplier;
-        error(token, field, $"'{token.Text}' is not a size", SizeForms);
+        error(token, field, $"{Echo.Quote(token.Text)} is not a size", SizeForms);
         return null;
     }
 
@@ -37,14 +37,14 @@ public sealed class ValueParser(Action<Token, string, string, string?> error)
     public ulong? Integer(Token token, string field, ulong min = 0, ulong max = ulong.MaxValue)
     {
         if (Number(token.Text) is { } n && n >= min && n <= max) return n;
-        error(token, field, $"'{token.Text}' is not a whole number from {min} to {max}", null);
+        error(token, field, $"{Echo.Quote(token.Text)} is not a whole number from {min} to {max}", null);
         return null;
     }
 
     public T? Keyword<T>(Token token, string field, IReadOnlyDictionary<string, T> table) where T : struct
     {
         if (table.TryGetValue(token.Text, out var value)) return value;
-        error(token, field, $"unknown value '{token.Text}'", Vocabulary.Allowed(table));
+        error(token, field, $"unknown value {Echo.Quote(token.Text)}", Vocabulary.Allowed(table));
         return null;
     }
 
@@ -58,7 +58,7 @@ public sealed class ValueParser(Action<Token, string, string, string?> error)
             if (Vocabulary.ProtBits.TryGetValue(part, out var bit)) prot |= bit;
             else
             {
-                error(token, field, $"unknown prot bit '{part}'", "PROT_NONE, " + Vocabulary.Allowed(Vocabulary.ProtBits));
+                error(token, field, $"unknown prot bit {Echo.Quote(part)}", "PROT_NONE, " + Vocabulary.Allowed(Vocabulary.ProtBits));
                 return null;
             }
         }
@@ -76,7 +76,7 @@ public sealed class ValueParser(Action<Token, string, string, string?> error)
             else if (part.StartsWith("0x", StringComparison.Ordinal) && Number(part) is { } raw && raw <= uint.MaxValue) flags |= (MapFlags)(uint)raw;
             else
             {
-                error(token, field, $"unknown map flag '{part}'", Vocabulary.Allowed(Vocabulary.MapFlagBits) + ", or hex bits");
+                error(token, field, $"unknown map flag {Echo.Quote(part)}", Vocabulary.Allowed(Vocabulary.MapFlagBits) + ", or hex bits");
                 return null;
             }
         }
@@ -89,7 +89,7 @@ public sealed class ValueParser(Action<Token, string, string, string?> error)
         var parts = token.Text.Split('|');
         if (!Vocabulary.OpenModes.TryGetValue(parts[0], out var flags) || parts.Length > 2 || (parts.Length == 2 && parts[1] != "O_SYNC"))
         {
-            error(token, field, $"'{token.Text}' is not an open mode", "O_RDONLY, O_WRONLY, O_RDWR, optionally |O_SYNC");
+            error(token, field, $"{Echo.Quote(token.Text)} is not an open mode", "O_RDONLY, O_WRONLY, O_RDWR, optionally |O_SYNC");
             return null;
         }
 
@@ -99,7 +99,7 @@ public sealed class ValueParser(Action<Token, string, string, string?> error)
     public Errno? Errno(Token token, string field)
     {
         if (Enum.TryParse<Errno>(token.Text, out var errno) && Enum.IsDefined(errno) && token.Text.StartsWith('E')) return errno;
-        error(token, field, $"unknown errno '{token.Text}'", string.Join(", ", Enum.GetNames<Errno>()));
+        error(token, field, $"unknown errno {Echo.Quote(token.Text)}", string.Join(", ", Enum.GetNames<Errno>()));
         return null;
     }
 
@@ -111,7 +111,7 @@ public sealed class ValueParser(Action<Token, string, string, string?> error)
         {
             if (part.Length is < 1 or > 2 || !byte.TryParse(part, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var b))
             {
-                error(token, field, $"'{part}' is not a hex byte", "comma-separated hex bytes such as a0,b0,c0,d0");
+                error(token, field, $"{Echo.Quote(part)} is not a hex byte", "comma-separated hex bytes such as a0,b0,c0,d0");
                 return null;
             }
 
