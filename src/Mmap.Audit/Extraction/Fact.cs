@@ -51,6 +51,12 @@ public sealed record Fact
     /// <summary>field/set: the member name (mmap, fb_mmap, fault, …).</summary>
     [JsonPropertyName("fld")] public string? Member { get; init; }
 
+    /// <summary>field: the variable the initialiser defines.</summary>
+    [JsonPropertyName("var")] public string? Variable { get; init; }
+
+    /// <summary>def: the parameter list as text.</summary>
+    [JsonPropertyName("ps")] public string? Params { get; init; }
+
     /// <summary>set: the function that stores it.</summary>
     [JsonPropertyName("inf")] public string? StoredIn { get; init; }
 

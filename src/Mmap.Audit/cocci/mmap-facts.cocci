@@ -2,7 +2,7 @@
 // Used by `mmapv audit` (src/Mmap.Audit/Extraction/SpatchRunner.cs), read back by Extraction/Fact.cs.
 // Record kinds (field "k"): field/set (a function stored into an ops member such as .mmap or .fault), def (a
 // function taking a struct vm_area_struct * or struct vm_fault *), call, ctx (how a mapping-API call's result
-// is used), loop (a mapping-API call inside a loop or iterator), if (a condition about the VMA), asg (an
+// is used; ignored is printed for any call statement), ret (a returned expression), loop (a mapping-API call inside a loop or iterator), if (a condition about the VMA), asg (an
 // assignment or initialised declaration about the VMA), flags (a direct vm_flags update), ident (a CoW or prot
 // identifier), pgoff (a use of vm_pgoff), vmfpage (a fault handler that sets vmf->page).
 // Function-scoped facts are kept only for functions with a struct vm_area_struct * or struct vm_fault * parameter
@@ -33,9 +33,9 @@ position p;
 struct s I@p = { ..., .fld = fn, ...};
 
 @script:python@
-s << rfield.s; fld << rfield.fld; fn << rfield.fn; p << rfield.p;
+s << rfield.s; fld << rfield.fld; fn << rfield.fn; p << rfield.p; i << rfield.I;
 @@
-out("field", p, st=s, fld=fld, fn=fn)
+out("field", p, st=s, fld=fld, fn=fn, var=i)
 
 @rfieldarr@
 identifier s, I, fld =~ "^(mmap|fb_mmap|.*_mmap|mmap_.*|fault|huge_fault)$", fn;
@@ -44,9 +44,9 @@ position p;
 struct s I@p[] = { ..., { ..., .fld = fn, ...}, ...};
 
 @script:python@
-s << rfieldarr.s; fld << rfieldarr.fld; fn << rfieldarr.fn; p << rfieldarr.p;
+s << rfieldarr.s; fld << rfieldarr.fld; fn << rfieldarr.fn; p << rfieldarr.p; i << rfieldarr.I;
 @@
-out("field", p, st=s, fld=fld, fn=fn)
+out("field", p, st=s, fld=fld, fn=fn, var=i)
 
 @rset@
 identifier fld =~ "^(mmap|fb_mmap|.*_mmap|fault|huge_fault)$", fn, f;
@@ -61,17 +61,19 @@ fld << rset.fld; fn << rset.fn; f << rset.f; p << rset.p;
 out("set", p, fld=fld, fn=fn, inf=f)
 
 @rdef@
-type T = {struct vm_area_struct *, struct vm_fault *};
-identifier fn, v;
+identifier fn;
+parameter list ps;
 position p;
 @@
-fn@p(..., T v, ...) { ... }
+fn@p(ps) { ... }
 
 @script:python@
-fn << rdef.fn; p << rdef.p;
+fn << rdef.fn; ps << rdef.ps; p << rdef.p;
 @@
-VFN.setdefault(p[0].file, set()).add(fn)
-out("def", p, fn=fn)
+pt = txt(ps)
+if "vm_area_struct" in pt or "vm_fault" in pt:
+    VFN.setdefault(p[0].file, set()).add(fn)
+    out("def", p, fn=fn, ps=pt)
 
 @rcall@
 identifier g;
@@ -87,7 +89,7 @@ if keep(p):
     out("call", p, fn=p[0].current_element, g=g, a=txt(args))
 
 @rctxs@
-identifier g =~ "^(remap_pfn_range|io_remap_pfn_range|remap_vmalloc_range|remap_vmalloc_range_partial|vm_iomap_memory|vm_insert_page|vm_insert_pages|vm_map_pages|vm_map_pages_zero|dma_mmap_.*|vmf_insert_pfn|vmf_insert_pfn_prot|vmf_insert_mixed|vm_insert_pfn|vm_insert_mixed)$";
+identifier g;
 position p;
 @@
 g@p(...);
@@ -97,6 +99,18 @@ g << rctxs.g; p << rctxs.p;
 @@
 if keep(p):
     out("ctx", p, fn=p[0].current_element, g=g, how="ignored")
+
+@rret@
+expression E;
+position p;
+@@
+return@p E;
+
+@script:python@
+e << rret.E; p << rret.p;
+@@
+if keep(p):
+    out("ret", p, fn=p[0].current_element, e=txt(e))
 
 @rctxr@
 identifier g =~ "^(remap_pfn_range|io_remap_pfn_range|remap_vmalloc_range|remap_vmalloc_range_partial|vm_iomap_memory|vm_insert_page|vm_insert_pages|vm_map_pages|vm_map_pages_zero|dma_mmap_.*|vmf_insert_pfn|vmf_insert_pfn_prot|vmf_insert_mixed|vm_insert_pfn|vm_insert_mixed)$";
@@ -153,9 +167,7 @@ if@p (C) S
 c << rif.C; s << rif.S; p << rif.p;
 @@
 if keep(p):
-    ct = txt(c)
-    if INTERESTING.search(ct):
-        out("if", p, fn=p[0].current_element, c=ct, s=txt(s, 200))
+    out("if", p, fn=p[0].current_element, c=txt(c), s=txt(s, 200))
 
 @rasg@
 expression X, E;
@@ -225,6 +237,18 @@ V->vm_pgoff@p
 
 @script:python@
 p << rpgoff.p;
+@@
+if keep(p):
+    out("pgoff", p, fn=p[0].current_element)
+
+@rvmfpgoff@
+struct vm_fault *V;
+position p;
+@@
+V->pgoff@p
+
+@script:python@
+p << rvmfpgoff.p;
 @@
 if keep(p):
     out("pgoff", p, fn=p[0].current_element)
