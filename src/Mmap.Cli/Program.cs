@@ -15,6 +15,7 @@ public static class Program
             BenchCommand.Create(),
             ProveCommand.Create(),
             OracleCommandLine.Create(),
+            AuditCommand.Create(),
         };
         try
         {

@@ -4,7 +4,7 @@ using System.Collections.Concurrent;
 namespace Mmap.Audit.Extraction;
 
 /// <summary>The result of running the .cocci rules over a tree's candidate files.</summary>
-public sealed record Extraction(IReadOnlyList<Fact> Facts, IReadOnlyList<string> Files, IReadOnlyList<string> Failed, TimeSpan Elapsed);
+public sealed record FactExtraction(IReadOnlyList<Fact> Facts, IReadOnlyList<string> Files, IReadOnlyList<string> Failed, TimeSpan Elapsed);
 
 /// <summary>
 /// Runs <c>spatch</c> with <c>cocci/mmap-facts.cocci</c> over files of a tree: batches of files, one spatch process per
@@ -51,7 +51,7 @@ public static class SpatchRunner
         }
     }
 
-    public static Extraction Run(string root, IReadOnlyList<string> files, Action<string>? progress = null, int? workers = null)
+    public static FactExtraction Run(string root, IReadOnlyList<string> files, Action<string>? progress = null, int? workers = null)
     {
         var spatch = FindSpatch();
         var cocci = CocciFile;
@@ -76,7 +76,7 @@ public static class SpatchRunner
         foreach (var t in threads) t.Start();
         foreach (var t in threads) t.Join();
         var ordered = facts.OrderBy(b => b.Batch).SelectMany(b => b.Facts).ToList();
-        return new Extraction(ordered, files, failed.OrderBy(f => f, StringComparer.Ordinal).ToList(), stopwatch.Elapsed);
+        return new FactExtraction(ordered, files, failed.OrderBy(f => f, StringComparer.Ordinal).ToList(), stopwatch.Elapsed);
     }
 
     private static (List<Fact> Facts, List<string> Failed) RunBatch(string spatch, string cocci, string root, IReadOnlyList<string> batch)
