@@ -143,6 +143,37 @@ public static partial class HandlerClassifier
         {
             var cond = fact.Condition ?? "";
             var errno = ErrorOf(fact.Then ?? "");
+            if (errno is null && IsSuccessExit(fact.Then ?? ""))
+            {
+                // if (ok-condition) { …; return 0; } then an error: each conjunct is a check that fails otherwise.
+                var failure = index.Body(frame.Function).Where(f => f.Kind == "ret" && f.Line > fact.Line).Select(f => ErrnoPattern().Match(f.Value ?? "")).FirstOrDefault(m => m.Success)?.Groups[1].Value;
+                if (failure is null) continue;
+                foreach (var conjunct in cond.Split("&&"))
+                {
+                    var c = conjunct.Trim();
+                    if (c.StartsWith('!') && c.Contains("is_cow_mapping", StringComparison.Ordinal))
+                    {
+                        guard = CowGuard.RejectsCow;
+                        guardErrno = failure;
+                        evidence.Add(new(fact.File, fact.Line, $"CoW guard: only if ({cond}) it succeeds"));
+                    }
+                    else if ((c.Contains("VM_SHARED", StringComparison.Ordinal) || c.Contains("VM_MAYSHARE", StringComparison.Ordinal)) && !IsNegatedFlagTest(c))
+                    {
+                        guard = CowGuard.RejectsPrivate;
+                        guardErrno = failure;
+                        evidence.Add(new(fact.File, fact.Line, $"CoW guard: only if ({cond}) it succeeds"));
+                    }
+                    else if (IsComparison(c) && MentionsVmaExtent(c, frame, index))
+                    {
+                        checksLength = true;
+                        lengthErrno ??= failure;
+                        evidence.Add(new(fact.File, fact.Line, $"length check: only if ({cond}) it succeeds"));
+                    }
+                }
+
+                continue;
+            }
+
             if (errno is null) continue;
             if (cond.Contains("VM_SHARED", StringComparison.Ordinal) || cond.Contains("VM_MAYSHARE", StringComparison.Ordinal))
             {
@@ -327,6 +358,8 @@ public static partial class HandlerClassifier
         if (then.Contains("goto", StringComparison.Ordinal) || then.Contains("return ret", StringComparison.Ordinal) || then.Contains("return err", StringComparison.Ordinal)) return "EINVAL";
         return null;
     }
+
+    private static bool IsSuccessExit(string then) => Squash(then).EndsWith("return0;}", StringComparison.Ordinal) || Squash(then) == "return0;";
 
     private static bool IsNegatedFlagTest(string cond)
     {

@@ -102,7 +102,18 @@ public static class HazardEvaluator
             {
                 var access = read.Accesses[page];
                 var where = page + offset < ModelMapping.BufferPages ? "inside the buffer" : "past the buffer's end";
-                if (access.Kind == OutcomeKind.SigBus) Add(HazardKind.SigBus, $"reading a page {where} dies with SIGBUS", call);
+                var pfnBased = strategy.Method is MappingMethod.RemapWhole or MappingMethod.FaultPfn;
+                if (access.Kind == OutcomeKind.SigBus && pfnBased && page + offset >= ModelMapping.BufferPages)
+                {
+                    // The model stops every strategy at the buffer's end (README, "Simplifications"); a driver that maps
+                    // pfns from a base address without a length check maps whatever memory follows the buffer instead.
+                    Add(HazardKind.PtesBeyondBuffer, "no length check and pfns from a base address: the VMA's tail maps memory past the buffer (the model leaves it unmapped and shows SIGBUS)", call);
+                }
+                else if (access.Kind == OutcomeKind.SigBus)
+                {
+                    Add(HazardKind.SigBus, $"reading a page {where} dies with SIGBUS", call);
+                }
+
                 if (access.Kind == OutcomeKind.KernelBug) Add(HazardKind.KernelBug, "BUG on the first read fault", call);
             }
 
