@@ -72,6 +72,7 @@ fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 apt_install "${APT_BASE[@]}" || record "install solvers (libz3, z3, cvc5)" FAIL
+apt_install coccinelle || record "install coccinelle (spatch, for mmapv audit)" FAIL
 # The real-kernel oracle: QEMU, busybox, gcc and Debian's 6.1 and 6.12 cloud kernels (apt-get download +
 # dpkg -x into a cache, never installed as the host kernel). The test suite's kernel tests skip, with the
 # reason, when the kernels are absent; everything else needs them.

@@ -215,6 +215,7 @@ public static partial class HandlerClassifier
         var setsPfnMap = facts.Any(x => (x.Fact.Kind == "flags" && Squash(x.Fact.Condition).Contains("VM_PFNMAP", StringComparison.Ordinal) && !Squash(x.Fact.Condition).Contains("~VM_PFNMAP", StringComparison.Ordinal))
                                         || (x.Fact.Kind == "call" && x.Fact.Callee is "vm_flags_set" or "vm_flags_init" or "vm_flags_reset" && (x.Fact.Args ?? "").Contains("VM_PFNMAP", StringComparison.Ordinal)));
         var usesPgoff = facts.Any(x => x.Fact.Kind == "pgoff") || faultFacts.Any(x => x.Fact.Kind == "pgoff");
+        var faultChecksOffset = faultFacts.Any(x => x.Fact.Kind == "if" && (x.Fact.Then ?? "").Contains("VM_FAULT_SIGBUS", StringComparison.Ordinal) && IsComparison(x.Fact.Condition ?? ""));
 
         // The mapping calls: shape, prot, return value.
         var families = apiCalls.Select(x => MappingApi.Of(x.Fact.Callee!)!.Value).Distinct().ToList();
@@ -305,7 +306,7 @@ public static partial class HandlerClassifier
             Apis = apiCalls.Select(x => x.Fact.Callee!).Distinct().ToList(), FaultHandler = faultName, FaultApis = faultApis,
             Shape = shapeResult, Prot = protResult, ChecksReturn = checksReturn, Guard = guard, GuardErrno = guardErrno,
             RejectsWrite = rejectsWrite, UsesPgoff = usesPgoff, ChecksLength = checksLength, LengthErrno = lengthErrno, SetsPfnMap = setsPfnMap,
-            Unknown = unknown, Evidence = evidence.DistinctBy(e => (e.File, e.Line, e.What)).ToList(),
+            FaultChecksOffset = faultChecksOffset, Unknown = unknown, Evidence = evidence.DistinctBy(e => (e.File, e.Line, e.What)).ToList(),
         };
     }
 

@@ -100,6 +100,9 @@ public sealed record StrategyRecord
 
     public bool SetsPfnMap { get; init; }
 
+    /// <summary>The fault handler answers VM_FAULT_SIGBUS for an offset past its buffer.</summary>
+    public bool FaultChecksOffset { get; init; }
+
     /// <summary>->mmap returns an error when VM_WRITE is set (a read-only device).</summary>
     public bool RejectsWrite { get; init; }
 

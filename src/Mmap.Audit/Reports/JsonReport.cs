@@ -69,6 +69,7 @@ public static class JsonReport
                 ["pgoff"] = r.UsesPgoff ? "used" : "ignored",
                 ["length_check"] = r.ChecksLength ? r.LengthErrno : null,
                 ["sets_pfnmap"] = r.SetsPfnMap,
+                ["fault_checks_offset"] = r.FaultChecksOffset,
                 ["evidence"] = new JsonArray(r.Evidence.Select(e => (JsonNode)e.ToString()).ToArray()),
             },
             ["model_strategy"] = v.Strategy is { } s ? $"{s.Method} buffer={s.Buffer}x{s.Pages} prot={s.Prot} checks-errors={s.ChecksErrors} pgoff={s.Pgoff} clear-maywrite={s.ClearsMayWrite} limit={(s.Limit is { } l ? $"{l.MaxPages}:{l.Error}" : "none")}" : null,

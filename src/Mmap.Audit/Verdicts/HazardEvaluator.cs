@@ -102,12 +102,15 @@ public static class HazardEvaluator
             {
                 var access = read.Accesses[page];
                 var where = page + offset < ModelMapping.BufferPages ? "inside the buffer" : "past the buffer's end";
-                var pfnBased = strategy.Method is MappingMethod.RemapWhole or MappingMethod.FaultPfn;
-                if (access.Kind == OutcomeKind.SigBus && pfnBased && page + offset >= ModelMapping.BufferPages)
+                var pastEnd = page + offset >= ModelMapping.BufferPages;
+                if (access.Kind == OutcomeKind.SigBus && pastEnd)
                 {
-                    // The model stops every strategy at the buffer's end (README, "Simplifications"); a driver that maps
-                    // pfns from a base address without a length check maps whatever memory follows the buffer instead.
-                    Add(HazardKind.PtesBeyondBuffer, "no length check and pfns from a base address: the VMA's tail maps memory past the buffer (the model leaves it unmapped and shows SIGBUS)", call);
+                    // Past the buffer's end the model stops every strategy (README, "Simplifications"): no PTE, SIGBUS,
+                    // which is what a fault handler that checks the offset gives (like a file mapped past its end).
+                    // A driver that computes pfns or pages from a base without any length check maps whatever
+                    // memory follows the buffer instead.
+                    if (strategy.Method is not MappingMethod.Fault && !record.FaultChecksOffset)
+                        Add(HazardKind.PtesBeyondBuffer, "no length check: the VMA's tail maps pfns computed past the buffer (the model leaves it unmapped and shows SIGBUS)", call);
                 }
                 else if (access.Kind == OutcomeKind.SigBus)
                 {
