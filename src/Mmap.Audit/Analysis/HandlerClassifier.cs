@@ -106,6 +106,20 @@ public static partial class HandlerClassifier
         return walk;
     }
 
+    /// <summary>
+    /// Callback members whose framework caller checks the VMA against the buffer before calling them, so the callback
+    /// itself need not: the PCM core (sound/core/pcm_native.c snd_pcm_mmap_data: size and offset against dma_bytes,
+    /// -EINVAL) for snd_pcm_ops, snd_soc_component_driver and snd_malloc_ops; dma-buf (drivers/dma-buf/dma-buf.c
+    /// dma_buf_mmap_internal and dma_buf_mmap: vm_pgoff + pages against the buffer's size, -EINVAL) for dma_buf_ops.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> FrameworkLengthChecks { get; } = new Dictionary<string, string>
+    {
+        ["snd_pcm_ops.mmap"] = "sound/core/pcm_native.c snd_pcm_mmap_data",
+        ["snd_soc_component_driver.mmap"] = "sound/core/pcm_native.c snd_pcm_mmap_data",
+        ["snd_malloc_ops.mmap"] = "sound/core/pcm_native.c snd_pcm_mmap_data (through snd_dma_buffer_mmap)",
+        ["dma_buf_ops.mmap"] = "drivers/dma-buf/dma-buf.c dma_buf_mmap_internal",
+    };
+
     private static StrategyRecord ClassifyHandler(FactIndex index, FunctionId id, string via)
     {
         var def = index.Definition(id)!;
@@ -143,6 +157,16 @@ public static partial class HandlerClassifier
         {
             var cond = fact.Condition ?? "";
             var errno = ErrorOf(fact.Then ?? "");
+            if (errno is null && ((fact.Else is { } otherwise && ErrorOf(otherwise) is not null) || MappingApi.Names.Any(n => (fact.Then ?? "").Contains(n, StringComparison.Ordinal)))
+                && IsComparison(cond) && MentionsVmaExtent(cond, frame, index))
+            {
+                // if (len <= size) ret = remap…(…); else return -E…: the mapping runs only when the length fits.
+                checksLength = true;
+                lengthErrno ??= "EINVAL";
+                evidence.Add(new(fact.File, fact.Line, $"length check: maps only if ({cond})"));
+                continue;
+            }
+
             if (errno is null && IsSuccessExit(fact.Then ?? ""))
             {
                 // if (ok-condition) { …; return 0; } then an error: each conjunct is a check that fails otherwise.
@@ -203,6 +227,13 @@ public static partial class HandlerClassifier
             }
         }
 
+        if (!checksLength && FrameworkLengthChecks.TryGetValue(via, out var caller))
+        {
+            checksLength = true;
+            lengthErrno = "EINVAL";
+            evidence.Add(new(def.File, def.Line, $"length checked by the framework caller {caller}"));
+        }
+
         var clearsMayWrite = facts.Any(x => x.Fact.Kind == "flags" && Squash(x.Fact.Condition).Contains("~VM_MAYWRITE", StringComparison.Ordinal))
                              || facts.Any(x => x.Fact.Kind == "call" && ClearsFlag(x.Fact, "VM_MAYWRITE"));
         if (clearsMayWrite && guard == CowGuard.None)
@@ -234,7 +265,9 @@ public static partial class HandlerClassifier
             {
                 case MappingApi.Family.Remap when args.Count == 5:
                     var startsAtVmStart = IsVmStart(args[1], frame, index);
-                    shape = inLoop ? MapShape.PerPage
+                    // A loop that maps at vm_start itself (a search over devices, then one remap) is not per page.
+                    var atVmStartItself = Squash(args[1]).EndsWith("->vm_start", StringComparison.Ordinal) && !args[1].Contains('+');
+                    shape = inLoop && !atVmStartItself ? MapShape.PerPage
                         : !startsAtVmStart ? MapShape.OffsetStart
                         : IsVmaLength(args[3], frame, index, 0) ? MapShape.Whole
                         : MapShape.Partial;
@@ -269,7 +302,9 @@ public static partial class HandlerClassifier
                 lengthErrno = own;
             }
 
-            if (family is MappingApi.Family.IoMap or MappingApi.Family.VmallocRange or MappingApi.Family.MapPages or MappingApi.Family.DmaMmap) usesPgoff |= true;
+            // These map from vm_pgoff themselves; remap_vmalloc_range from its pgoff argument (often vma->vm_pgoff, sometimes 0).
+            if (family is MappingApi.Family.IoMap or MappingApi.Family.MapPages or MappingApi.Family.DmaMmap) usesPgoff = true;
+            if (family is MappingApi.Family.VmallocRange && args.Count == 3 && IsPgoffDerived(args[2], frame, index, 0)) usesPgoff = true;
         }
 
         foreach (var (_, call) in faultApiCalls) evidence.Add(new(call.File, call.Line, $"fault: {call.Callee}({call.Args})"));
@@ -369,7 +404,10 @@ public static partial class HandlerClassifier
                || c.Contains("!=VM_SHARED", StringComparison.Ordinal) || c.Contains("!=VM_MAYSHARE", StringComparison.Ordinal);
     }
 
-    private static bool IsComparison(string cond) => cond.Contains('>') || cond.Contains('<') || cond.Contains("!=", StringComparison.Ordinal) || cond.Contains("==", StringComparison.Ordinal) || cond.Contains('(');
+    /// <summary>A comparison, or a helper call judging the VMA (valid_range(vma->vm_pgoff, size)) — but not a mapping call's result.</summary>
+    private static bool IsComparison(string cond) =>
+        !MappingApi.Names.Any(n => cond.Contains(n, StringComparison.Ordinal))
+        && (cond.Contains('>') || cond.Contains('<') || cond.Contains("!=", StringComparison.Ordinal) || cond.Contains("==", StringComparison.Ordinal) || cond.Contains('('));
 
     /// <summary>Whether a condition talks about the VMA's length or offset (directly, through a local, or through a helper's parameter).</summary>
     private static bool MentionsVmaExtent(string cond, Frame frame, FactIndex index)
@@ -403,10 +441,34 @@ public static partial class HandlerClassifier
         var e = Squash(expr);
         if (e.Contains("vm_end-", StringComparison.Ordinal) && e.Contains("vm_start", StringComparison.Ordinal)) return true;
         if (e.Contains("vma_pages(", StringComparison.Ordinal)) return true;
+        if (EqualsVmaLength(e, frame, index)) return true;
         var inner = StripWrapper(e);
         if (!IdentifierOnly().IsMatch(inner)) return false;
         if (frame.Bindings.TryGetValue(inner, out var bound)) return IsVmaLengthCore(bound.Arg, bound.Caller, index, depth + 1);
         return index.Body(frame.Function).Any(f => f.Kind == "asg" && f.Target == inner && IsVmaLengthCore(f.Value ?? "", frame, index, depth + 1));
+    }
+
+    /// <summary>
+    /// An expression the function has already forced to equal the VMA's length: if (vm_end - vm_start != E) return -E…;
+    /// (uv_mmtimer: != PAGE_SIZE; usnic: != bar->len).
+    /// </summary>
+    private static bool EqualsVmaLength(string squashed, Frame frame, FactIndex index)
+    {
+        foreach (var fact in index.Body(frame.Function).Where(f => f.Kind == "if" && ErrorOf(f.Then ?? "") is not null))
+        {
+            var cond = Squash(fact.Condition);
+            var at = cond.IndexOf("!=", StringComparison.Ordinal);
+            if (at < 0) continue;
+            var left = cond[..at].Trim('(', ')');
+            var right = cond[(at + 2)..].Trim('(', ')');
+            var lengthSide = left.Contains("vm_end-", StringComparison.Ordinal) || left.Contains("vma_pages(", StringComparison.Ordinal) ? right
+                : right.Contains("vm_end-", StringComparison.Ordinal) || right.Contains("vma_pages(", StringComparison.Ordinal) ? left : null;
+            if (lengthSide is null) continue;
+            if (lengthSide == squashed) return true;
+            if (IdentifierOnly().IsMatch(squashed) && index.Body(frame.Function).Any(f => f.Kind == "asg" && f.Target == squashed && Squash(f.Value) == lengthSide)) return true;
+        }
+
+        return false;
     }
 
     private static bool IsVmStart(string expr, Frame frame, FactIndex index, int depth = 0)

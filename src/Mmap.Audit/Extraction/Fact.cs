@@ -36,6 +36,9 @@ public sealed record Fact
     /// <summary>if: the then-branch.</summary>
     [JsonPropertyName("s")] public string? Then { get; init; }
 
+    /// <summary>if: the else-branch, when there is one.</summary>
+    [JsonPropertyName("el")] public string? Else { get; init; }
+
     /// <summary>asg: the assigned lvalue or declared variable.</summary>
     [JsonPropertyName("x")] public string? Target { get; init; }
 

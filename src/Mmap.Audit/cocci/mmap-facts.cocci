@@ -2,7 +2,7 @@
 // Used by `mmapv audit` (src/Mmap.Audit/Extraction/SpatchRunner.cs), read back by Extraction/Fact.cs.
 // Record kinds (field "k"): field/set (a function stored into an ops member such as .mmap or .fault), def (a
 // function taking a struct vm_area_struct * or struct vm_fault *), call, ctx (how a mapping-API call's result
-// is used; ignored is printed for any call statement), ret (a returned expression), loop (a mapping-API call inside a loop or iterator), if (a condition about the VMA), asg (an
+// is used; ignored is printed for any call statement), ret (a returned expression), loop (a mapping-API call inside a loop or iterator), if (a condition, its then-branch and any else-branch), asg (an
 // assignment or initialised declaration about the VMA), flags (a direct vm_flags update), ident (a CoW or prot
 // identifier), pgoff (a use of vm_pgoff), vmfpage (a fault handler that sets vmf->page).
 // Function-scoped facts are kept only for functions with a struct vm_area_struct * or struct vm_fault * parameter
@@ -168,6 +168,19 @@ c << rif.C; s << rif.S; p << rif.p;
 @@
 if keep(p):
     out("if", p, fn=p[0].current_element, c=txt(c), s=txt(s, 200))
+
+@rife@
+expression C;
+statement S1, S2;
+position p;
+@@
+if@p (C) S1 else S2
+
+@script:python@
+c << rife.C; s1 << rife.S1; s2 << rife.S2; p << rife.p;
+@@
+if keep(p):
+    out("if", p, fn=p[0].current_element, c=txt(c), s=txt(s1, 200), el=txt(s2, 200))
 
 @rasg@
 expression X, E;
