@@ -7,7 +7,8 @@ namespace Mmap.Audit.Tests;
 
 /// <summary>
 /// The audit of the real linux-source-6.1 tree against handlers labelled by hand (labels/linux-6.1.json: each with a
-/// one-line reason from reading the code). Reports precision and recall of the hazard verdicts and the accuracy of the
+/// one-line reason from reading the code; "length_check" means the length is checked somewhere on the path from mmap(2),
+/// by the handler, a helper or the framework caller). Reports precision and recall of the hazard verdicts and the accuracy of the
 /// classification; every disagreement must be a known miss with its explanation in the label file.
 /// </summary>
 [Collection(CacheCollection.Name)]
