@@ -27,6 +27,17 @@ public static partial class HandlerClassifier
             var resolved = index.Resolve(name, reg.File);
             var key = resolved?.ToString() ?? $"?:{name}";
             if (!seen.Add(key)) continue;
+            if (reg.Member == "mmap_prepare")
+            {
+                // Linux 6.17+: f_op->mmap_prepare(struct vm_area_desc *) describes the mapping before the VMA exists.
+                records.Add(new StrategyRecord
+                {
+                    Handler = name, File = resolved?.File ?? reg.File, Line = reg.Line, Via = via, Subsystem = SubsystemOf(reg.File),
+                    Unknown = "mmap_prepare handler (struct vm_area_desc, Linux 6.17+): the extraction reads ->mmap(vma) handlers only",
+                });
+                continue;
+            }
+
             if (resolved is not { } id)
             {
                 // Defined outside the analysed files (a framework helper, a macro-made function) or ambiguous.
@@ -48,7 +59,7 @@ public static partial class HandlerClassifier
 
     /// <summary>Entry points registered with a function the analysed files do not define (framework or generic helpers).</summary>
     public static IReadOnlyList<(string Function, string File, int Line, string Via)> Unresolved(FactIndex index) =>
-        index.Registrations.Where(r => r.Member is { } m && IsEntryMember(m) && r.Struct != "vm_operations_struct" && index.DefinitionCount(r.Function!) == 0)
+        index.Registrations.Where(r => r.Member is { } m && IsEntryMember(m) && m != "mmap_prepare" && r.Struct != "vm_operations_struct" && index.DefinitionCount(r.Function!) == 0)
             .Select(r => (r.Function!, r.File, r.Line, r.Kind == "field" ? $"{r.Struct}.{r.Member}" : $"->{r.Member}")).ToList();
 
     public static string SubsystemOf(string file)
@@ -321,10 +332,11 @@ public static partial class HandlerClassifier
 
         if (families.Count == 0 && faultApis.Count == 0)
         {
-            var calls = facts.Where(x => x.Fact.Kind == "call" && x.Frame.Function == id).Select(x => x.Fact.Callee!).Distinct().Take(6);
+            var calls = facts.Where(x => x.Fact.Kind == "call" && x.Frame.Function == id).Select(x => x.Fact.Callee!).Distinct().Take(6).ToList();
+            var called = calls.Count == 0 ? "calls no named function" : $"calls {string.Join(", ", calls)}";
             unknown = mmapWalk.Unfollowed.Count > 0
                 ? $"no mapping call found; not followed: {string.Join(", ", mmapWalk.Unfollowed.Distinct())}"
-                : $"no mapping API call or fault handler reached (calls {string.Join(", ", calls)}; function pointers and code outside the analysed files are not followed)";
+                : $"no mapping API call or fault handler reached ({called}; function pointers and code outside the analysed files are not followed)";
         }
         else if (families.Count > 1)
         {
