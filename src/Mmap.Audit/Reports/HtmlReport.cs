@@ -1,3 +1,4 @@
+using Mmap.Model.Kernel;
 using System.Net;
 using System.Text;
 using Mmap.Audit.Verdicts;
@@ -22,8 +23,8 @@ public static class HtmlReport
           .Append("body{font-family:sans-serif;margin:2em;max-width:110em}table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}")
           .Append("th{background:#eee}.hazardous{background:#fdd}.clean{background:#dfd}.unknown{background:#eee}.unsupported{background:#ffd}code{font-size:12px}details{font-size:12px}")
           .Append("</style></head><body>\n");
-        sb.Append($"<h1>mmapv audit: {E(result.Source)}</h1>\n<p>{E(result.Summary)}. Model rules: {E(result.ModelVersion.ToString())}. ")
-          .Append($"Each classified handler ran on the model over open mode × map type × prot × {{{string.Join(", ", HazardEvaluator.PageCounts)}}} pages × offset {{{string.Join(", ", HazardEvaluator.OffsetPages)}}} pages with a {ModelMapping.BufferPages}-page buffer.</p>\n");
+        sb.Append($"<h1>mmapv audit: {E(result.Source)}</h1>\n<p>{E(result.Summary)}. Model rules: Linux {E(result.ModelVersion.ToDisplay())}. ")
+          .Append($"Each classified handler ran on the model over open mode × map type × prot × {{{string.Join(", ", HazardEvaluator.PageCounts)}}} pages × offset {{{string.Join(", ", HazardEvaluator.OffsetPages)}}} pages with an {ModelMapping.BufferPages}-page buffer.</p>\n");
 
         if (changes is not null)
         {

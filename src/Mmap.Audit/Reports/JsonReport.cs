@@ -1,3 +1,4 @@
+using Mmap.Model.Kernel;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Mmap.Audit.Verdicts;
@@ -15,7 +16,7 @@ public static class JsonReport
         {
             ["source"] = result.Source,
             ["root"] = result.Root,
-            ["model"] = result.ModelVersion.ToString(),
+            ["model"] = result.ModelVersion.ToDisplay(),
             ["grid"] = new JsonObject
             {
                 ["buffer_pages"] = ModelMapping.BufferPages,
