@@ -5,7 +5,8 @@
 #                              the test suite, a deep randomized campaign, the real-kernel oracle
 #   ./run-verify.sh --tests    only the test suite (dotnet test over Verification.sln); last line
 #                              "N passed, N failed"
-#   ./run-verify.sh --kernel   only the real-kernel oracle over the corpus (Linux 6.1 and 6.12 in QEMU)
+#   ./run-verify.sh --kernel   only the real-kernel oracle: the corpus and the full-knob conformance matrix on
+#                              Linux 6.1, 6.12 and 7.3 in QEMU
 #   ./run-verify.sh --accept   also accept changed snapshots (never when CI is set)
 #   ./run-verify.sh --quick    skip the deep campaign and the kernel oracle
 #   ./run-verify.sh --mutation mutation testing of the model with Stryker (about 8 minutes)
@@ -72,13 +73,24 @@ fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 apt_install "${APT_BASE[@]}" || record "install solvers (libz3, z3, cvc5)" FAIL
+<<<<<<< HEAD
 apt_install coccinelle || record "install coccinelle (spatch, for mmapv audit)" FAIL
 # The real-kernel oracle: QEMU, busybox, gcc and Debian's 6.1 and 6.12 cloud kernels (apt-get download +
 # dpkg -x into a cache, never installed as the host kernel). The test suite's kernel tests skip, with the
+=======
+# Headless Chromium checks that the pictures render and fit 1000 and 1400 px windows (render-check.sh and the
+# Chromium tests, which skip without it).
+if [ "$MODE" = all ] || [ "$MODE" = tests ]; then
+  apt_install chromium || record "install chromium (picture checks)" FAIL
+fi
+# The real-kernel oracle: QEMU, busybox, gcc and Debian's 6.1, 6.12 and 7.3 cloud kernels (apt-get download +
+# dpkg -x into a cache, never installed as the host kernel; 7.3 comes from trixie-backports through a private apt
+# configuration, src/Mmap.Oracle/scripts/private-apt.sh, so the system's sources are never touched). The test suite's kernel tests skip, with the
+>>>>>>> main
 # reason, when the kernels are absent; everything else needs them.
 if { [ "$QUICK" = 0 ] || [ "$MODE" != all ]; } && [ "$MODE" != mutation ]; then
   echo "== kernels for the oracle"
-  if ! bash src/Mmap.Oracle/scripts/install-oracle.sh 6.1 6.12; then
+  if ! bash src/Mmap.Oracle/scripts/install-oracle.sh 6.1 6.12 7.3; then
     if [ "$MODE" = tests ] && [ -z "${CI:-}" ]; then
       echo "run-verify.sh: kernels not installed; the kernel tests will be skipped" >&2
     else
@@ -148,8 +160,8 @@ case "$MODE" in
     run_step "mutation testing (Stryker)" bash -c "cd properties/Mmap.Model.Tests && dotnet stryker --project Mmap.Model.csproj --reporter cleartext --reporter html --concurrency $(nproc) --output '$OUT/stryker' | tail -60"
     ;;
   kernel)
-    run_step "kernel oracle: corpus on 6.1 and 6.12" "${CLI[@]}" oracle --kernel all properties/corpus
-    run_step "kernel oracle: conformance matrix on 6.1 and 6.12" "${CLI[@]}" oracle --kernel all --matrix
+    run_step "kernel oracle: corpus on 6.1, 6.12 and 7.3" "${CLI[@]}" oracle --kernel all properties/corpus
+    run_step "kernel oracle: full-knob conformance matrix on 6.1, 6.12 and 7.3" "${CLI[@]}" oracle --kernel all --matrix
     ;;
   all)
     run_step "corpus on the model" "${CLI[@]}" run properties/corpus --quiet
@@ -157,8 +169,8 @@ case "$MODE" in
     run_step "proofs (z3 in-process, z3 and cvc5 CLIs)" "${CLI[@]}" prove --out "$OUT/smt"
     run_step "bounded-exhaustive check (7.4M points)" "${CLI[@]}" check --driver seed --svg "$OUT/check-seed.svg"
     run_tests
-    echo "== pictures render in headless Chromium"
-    src/Mmap.Pictures/render-check.sh >"$OUT/render-check.log" 2>&1
+    echo "== pictures render in headless Chromium and fit 1000 and 1400 px windows"
+    src/Mmap.Pictures/render-check.sh snapshots/*.verified.svg "$OUT/check-seed.svg" >"$OUT/render-check.log" 2>&1
     case $? in
       0) record "pictures render in headless Chromium" PASS ;;
       3) record "pictures render in headless Chromium (no chromium: skipped)" PASS ;;
@@ -168,7 +180,7 @@ case "$MODE" in
     run_step "benchmark: proof catalogue in-process vs z3 CLI" dotnet run -c Release --no-build --project src/Mmap.Benchmarks -- 3
     if [ "$QUICK" = 0 ]; then
       run_step "deep randomized campaign ($CAMPAIGN_CASES cases per property)" deep_campaign
-      run_step "kernel oracle (6.1 and 6.12)" "${CLI[@]}" oracle --kernel all properties/corpus
+      run_step "kernel oracle: corpus on 6.1, 6.12 and 7.3" "${CLI[@]}" oracle --kernel all properties/corpus
     fi
     ;;
 esac

@@ -32,8 +32,37 @@ public sealed record AuditResult(
 /// <summary>The audit pipeline: tree → prefilter → spatch facts → strategy records → model verdicts.</summary>
 public static class AuditRun
 {
-    /// <summary>The model's rules for a series: 6.1 for 6.1; 6.12 for 6.12, 7.3 and trees given by path (the README's §10 finding: no behaviour change reachable from a driver after 6.1).</summary>
-    public static KernelVersion ModelVersionOf(string series) => series == "6.1" ? KernelVersion.Linux6_1 : KernelVersion.Linux6_12;
+    /// <summary>
+    /// The model's rules for a source: the series' own; for a tree given by path, the newest series not newer than
+    /// its Makefile's VERSION.PATCHLEVEL (6.1 when it has none).
+    /// </summary>
+    public static KernelVersion ModelVersionOf(string source, string? root = null)
+    {
+        var version = source switch
+        {
+            "6.1" => (6, 1),
+            "6.12" => (6, 12),
+            "7.3" => (7, 3),
+            _ => MakefileVersion(root) ?? (6, 1),
+        };
+        return version.CompareTo((7, 3)) >= 0 ? KernelVersion.Linux7_3 : version.CompareTo((6, 12)) >= 0 ? KernelVersion.Linux6_12 : KernelVersion.Linux6_1;
+    }
+
+    private static (int, int)? MakefileVersion(string? root)
+    {
+        var makefile = root is null ? null : Path.Combine(root, "Makefile");
+        if (makefile is null || !File.Exists(makefile)) return null;
+        int? major = null, minor = null;
+        foreach (var line in File.ReadLines(makefile).Take(10))
+        {
+            var parts = line.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || !int.TryParse(parts[1], out var value)) continue;
+            if (parts[0] == "VERSION") major = value;
+            if (parts[0] == "PATCHLEVEL") minor = value;
+        }
+
+        return major is { } a && minor is { } b ? (a, b) : null;
+    }
 
     public static AuditResult Run(string source, Action<string> progress, bool useCache = true)
     {
@@ -54,7 +83,7 @@ public static class AuditRun
             progress($"facts: {extraction.Facts.Count} from the cache ({FactCache.PathOf(source)}; --fresh re-extracts)");
         }
 
-        return Analyse(name, root, ModelVersionOf(source), extraction, progress, total);
+        return Analyse(name, root, ModelVersionOf(source, root), extraction, progress, total);
     }
 
     /// <summary>Classification and verdicts of an extraction (also used by the tests on fixture facts).</summary>

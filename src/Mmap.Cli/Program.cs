@@ -15,6 +15,7 @@ public static class Program
             BenchCommand.Create(),
             ProveCommand.Create(),
             OracleCommandLine.Create(),
+            DiffKernelsCommand.Create(),
             AuditCommand.Create(),
         };
         try

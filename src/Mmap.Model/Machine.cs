@@ -18,6 +18,7 @@ public sealed class Machine
     {
         Trace = trace ?? new Trace();
         Version = version;
+        Mm = new AddressSpace(version);
         Strategy = driver;
         Node = new DeviceNode(devicePath);
         Memory = new PhysicalMemory();
@@ -48,7 +49,7 @@ public sealed class Machine
     /// <summary>The trace's first event: the module loaded, with its buffer's pfns.</summary>
     private void TraceLoad()
     {
-        if (Trace.Keeps<DeviceLoaded>()) Trace.Add(new DeviceLoaded(Node.Path, Strategy.Buffer, Buffer.Pfns));
+        Trace.Loaded(Node.Path, Strategy.Buffer, Buffer.Pfns);
     }
 
     public KernelVersion Version { get; }
@@ -63,7 +64,7 @@ public sealed class Machine
 
     public DeviceDriver Driver { get; }
 
-    public AddressSpace Mm { get; } = new();
+    public AddressSpace Mm { get; }
 
     public Trace Trace { get; }
 

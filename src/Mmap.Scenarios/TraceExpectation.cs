@@ -1,3 +1,6 @@
+using Mmap.Model.Kernel;
+using Mmap.Scenarios.Syntax;
+
 namespace Mmap.Scenarios;
 
 public enum TraceExpectationKind
@@ -12,20 +15,34 @@ public enum TraceExpectationKind
     Count,
 }
 
-/// <summary>A fact about the rendered trace (explanations removed), from the scenario's expect: section.</summary>
+/// <summary>
+/// A fact about the rendered trace (explanations removed), from the scenario's expect: section. With
+/// <see cref="Kernels"/> it holds only on those series (<c>trace-contains@7.3: …</c>); without, on every series
+/// the scenario runs on.
+/// </summary>
 public sealed record TraceExpectation(TraceExpectationKind Kind, string Text, int Count = 0)
 {
     public int Line { get; init; }
 
+    /// <summary>The series the fact is about; null for every series of the scenario.</summary>
+    public IReadOnlyList<KernelVersion>? Kernels { get; init; }
+
+    public bool AppliesTo(KernelVersion kernel) => Kernels is null || Kernels.Contains(kernel);
+
     public bool Equals(TraceExpectation? other) =>
-        other is not null && Kind == other.Kind && Text == other.Text && Count == other.Count;
+        other is not null && Kind == other.Kind && Text == other.Text && Count == other.Count
+        && (Kernels ?? []).SequenceEqual(other.Kernels ?? []);
 
     public override int GetHashCode() => HashCode.Combine(Kind, Text, Count);
 
-    public override string ToString() => Kind switch
+    public override string ToString()
     {
-        TraceExpectationKind.Contains => $"trace-contains: {Text}",
-        TraceExpectationKind.Lacks => $"trace-lacks: {Text}",
-        _ => $"trace-count: {Count} {Text}",
-    };
+        var on = Kernels is null ? "" : "@" + SeriesList.Write(Kernels, ",");
+        return Kind switch
+        {
+            TraceExpectationKind.Contains => $"trace-contains{on}: {Text}",
+            TraceExpectationKind.Lacks => $"trace-lacks{on}: {Text}",
+            _ => $"trace-count{on}: {Count} {Text}",
+        };
+    }
 }

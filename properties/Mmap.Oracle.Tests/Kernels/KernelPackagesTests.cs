@@ -5,30 +5,49 @@ namespace Mmap.Oracle.Tests.Kernels;
 public class KernelPackagesTests
 {
     [Fact]
-    public void Abi_names_order_numerically()
+    public void Series_are_the_models_kernel_versions()
     {
-        string[] abis = ["6.1.0-9", "6.1.0-56", "6.1.0-10"];
-        Assert.Equal("6.1.0-56", abis.Max(KernelSeries.AbiComparer));
-        string[] newer = ["6.12.99+deb12", "6.12.117+deb12", "6.12.111+deb12"];
-        Assert.Equal("6.12.117+deb12", newer.Max(KernelSeries.AbiComparer));
+        Assert.Equal(Enum.GetValues<Mmap.Model.Kernel.KernelVersion>(), KernelSeries.All.Select(s => s.Version));
+        Assert.Equal(["6.1", "6.12", "7.3"], KernelSeries.All.Select(s => s.Name));
+        Assert.Same(KernelSeries.V7_3, KernelSeries.Of(Mmap.Model.Kernel.KernelVersion.Linux7_3));
+        Assert.Equal("7.3.4+deb13-cloud-amd64", KernelSeries.Release("7.3.4+deb13"));
     }
 
     [Fact]
-    public void Package_names_follow_debian()
+    public async Task The_installer_knows_exactly_the_oracles_series()
     {
-        Assert.Equal("linux-image-6.1.0-56-cloud-amd64-unsigned", KernelSeries.ImagePackage("6.1.0-56"));
-        Assert.Equal("linux-headers-6.12.117+deb12-cloud-amd64", KernelSeries.HeadersPackage("6.12.117+deb12"));
-        Assert.Matches(KernelSeries.V6_12.SearchExpression, "linux-image-6.12.117+deb12-cloud-amd64-unsigned");
-        Assert.DoesNotMatch(KernelSeries.V6_1.SearchExpression, "linux-image-6.1.0-56-cloud-amd64-dbg");
+        // The shipped script is the one installer; an unknown series is refused before anything is installed,
+        // and the refusal lists the series it knows, which must be the oracle's.
+        Assert.True(File.Exists(KernelPackages.InstallerScript), KernelPackages.InstallerScript);
+        var result = await Infrastructure.ProcessRunner.RunAsync("bash", [KernelPackages.InstallerScript, "5.10"], TimeSpan.FromSeconds(30));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"(allowed: {string.Join(", ", KernelSeries.All.Select(s => s.Name))})", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Depends_fields_give_download_specs()
+    public void A_cached_kernel_carries_its_make_arguments()
     {
-        var depends = AptClient.ParseDepends("linux-headers-6.1.0-56-common (= 6.1.192-2), linux-kbuild-6.1 (>= 6.1.192-2), linux-compiler-gcc-12-x86").ToList();
-        Assert.Equal(["linux-headers-6.1.0-56-common=6.1.192-2", "linux-kbuild-6.1=6.1.192-2", "linux-compiler-gcc-12-x86"], depends.Select(d => d.DownloadSpec));
-        var alternatives = AptClient.ParseDepends("linux-image-x (= 1) | linux-image-x-unsigned (= 1), gcc-12").ToList();
-        Assert.Equal(["linux-image-x=1", "gcc-12"], alternatives.Select(d => d.DownloadSpec));
+        var cache = Directory.CreateTempSubdirectory("mmapv-cache-").FullName;
+        try
+        {
+            var dir = Path.Combine(cache, "7.3");
+            var release = KernelSeries.Release("7.3.4+deb13");
+            Directory.CreateDirectory(Path.Combine(dir, "root", "boot"));
+            Directory.CreateDirectory(Path.Combine(dir, "root", "usr", "src", "linux-headers-" + release));
+            File.WriteAllText(Path.Combine(dir, "root", "boot", "vmlinuz-" + release), "");
+            File.WriteAllText(Path.Combine(dir, "make-args"), "CC=gcc-12\nCONFIG_CC_HAS_MIN_FUNCTION_ALIGNMENT=\n");
+            File.WriteAllText(Path.Combine(dir, "ready"), "7.3.4+deb13\n7.3.4-1~bpo13+1\n");
+            var kernel = KernelPackages.TryFind(KernelSeries.V7_3, cache);
+            Assert.NotNull(kernel);
+            Assert.Equal(["CC=gcc-12", "CONFIG_CC_HAS_MIN_FUNCTION_ALIGNMENT="], kernel.MakeArgs);
+            Assert.True(kernel.HasVmFlagsHelpers);
+            Assert.Equal("7.3.4-1~bpo13+1", kernel.PackageVersion);
+            Assert.Null(KernelPackages.TryFind(KernelSeries.V6_1, cache));
+        }
+        finally
+        {
+            Directory.Delete(cache, true);
+        }
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public class OracleReportTests
         var scenarios = Fixtures.RecordedScenarioNames.Select(Fixtures.Load).Select(s => s with { Kernel = KernelVersion.Linux6_1 }).ToList();
         var logs = SerialLogParser.Parse(lines, scenarios.Count);
         var verdicts = scenarios.Select((s, i) => OracleRunner.Judge(s, StepEncoder.Encode(s), logs[i], "6.1")).ToList();
-        var kernel = new KernelInstall(KernelSeries.V6_1, "6.1.0-56", "6.1.192-2", "/nonexistent");
+        var kernel = new KernelInstall(KernelSeries.V6_1, "6.1.0-56", "6.1.192-2", "/nonexistent", []);
         return new OracleReport(kernel, Accelerator.Tcg, 1, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(6), verdicts);
     }
 
@@ -58,7 +58,7 @@ public class OracleReportTests
         var output = new StringWriter();
         var errors = new StringWriter();
         Assert.Equal(OracleCommand.BadInput, await OracleCommand.RunAsync([Fixtures.Load("seed")], "5.10", false, false, output, errors));
-        Assert.Contains("allowed: 6.1, 6.12, all", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("allowed: 6.1, 6.12, 7.3, all", errors.ToString(), StringComparison.Ordinal);
         Assert.Equal(OracleCommand.BadInput, await OracleCommand.RunAsync([], "all", false, false, output, errors));
     }
 }

@@ -6,27 +6,22 @@ namespace Mmap.Properties.Tests.Corpus;
 /// <summary>
 /// Each false conjecture is refuted again from its fixed seed, and FsCheck's shrunk counterexample must equal the
 /// committed corpus file byte for byte. MMAP_ACCEPT_COUNTEREXAMPLES=1 writes a missing file instead of failing.
+/// The environment's MMAP_PROPERTY_* variables do not apply here (the harness runs with none).
 /// </summary>
 public sealed class RefutedConjectureTests
 {
-    public static TheoryData<string, Type[]> Conjectures => new()
-    {
-        { nameof(RefutedConjectures.ORdonlyImpliesNotCow), [typeof(RefutedConjectures.ReadOnlyOpenCases)] },
-        { nameof(RefutedConjectures.PerPageWorksForEveryN), [typeof(RefutedConjectures.CheckedPerPageCases)] },
-        { nameof(RefutedConjectures.PrivateWritesNeverChangeTheDeviceBuffer), [typeof(RefutedConjectures.PrivateWriteCases)] },
-    };
-
-    public static PropertyReport Refute(string conjecture, Type[] arbitraries)
-    {
-        var method = typeof(RefutedConjectures).GetMethod(conjecture)!;
-        return PropertyRunner.Check(method, null, PropertySettings.Create(typeof(RefutedConjectures).FullName + "." + conjecture, arbitraries: arbitraries, fromEnvironment: false));
-    }
+    public static TheoryData<string> Conjectures =>
+    [
+        nameof(RefutedConjectures.ORdonlyImpliesNotCow),
+        nameof(RefutedConjectures.PerPageWorksForEveryN),
+        nameof(RefutedConjectures.PrivateWritesNeverChangeTheDeviceBuffer),
+    ];
 
     [Theory]
     [MemberData(nameof(Conjectures))]
-    public void ConjectureIsRefutedByTheCommittedCounterexample(string conjecture, Type[] arbitraries)
+    public void ConjectureIsRefutedByTheCommittedCounterexample(string conjecture)
     {
-        var report = Refute(conjecture, arbitraries);
+        var report = PropertyHarness.Run(typeof(RefutedConjectures), conjecture);
         Assert.False(report.Passed, $"{conjecture} was not refuted");
         var (fileName, text) = FailureMessage.Shrunk(report.Message);
         var folder = Mmap.Exploration.Corpus.CorpusReplayer.Locate(AppContext.BaseDirectory) ?? throw new DirectoryNotFoundException("properties/counterexamples");

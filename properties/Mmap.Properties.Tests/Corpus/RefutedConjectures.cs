@@ -6,6 +6,7 @@ using Mmap.Model.Kernel;
 using Mmap.Model.Tracing;
 using Mmap.Properties.Tests.Generators;
 using Mmap.Properties.Tests.Properties;
+using Mmap.Properties.Tests.Runner;
 using Xunit;
 
 namespace Mmap.Properties.Tests.Corpus;
@@ -13,8 +14,11 @@ namespace Mmap.Properties.Tests.Corpus;
 /// <summary>
 /// Plausible but false conjectures, written as properties. FsCheck refutes each one; its shrunk counterexample is
 /// committed as properties/counterexamples/prop-&lt;conjecture&gt;-&lt;seed&gt;.scenario and replayed on every run.
+/// Each is a [Property] with a fixed seed, run by <see cref="RefutedConjectureTests"/> through
+/// <see cref="Runner.PropertyHarness"/>; the class is not public, so xunit does not run them as (failing) tests.
 /// </summary>
-public static class RefutedConjectures
+#pragma warning disable xUnit1000 // not public on purpose: these properties must fail, and are run only by the harness
+internal static class RefutedConjectures
 {
     /// <summary>The seed driver (or a variant) with readable mappings of 1..16 pages, read page by page.</summary>
     public static Arbitrary<MappingCase> SeedCases(DriverStrategy driver, Gen<OpenFlags> open) => Arb.From(
@@ -35,6 +39,7 @@ public static class RefutedConjectures
     }
 
     /// <summary>"Opening the device O_RDONLY makes the mapping read-only, so it is not CoW." False: MAP_PRIVATE sets VM_MAYWRITE (R1.3).</summary>
+    [Property(Replay = "1042259286202740444,6960674875900522285", Arbitrary = [typeof(ReadOnlyOpenCases)])]
     public static void ORdonlyImpliesNotCow(MappingCase readOnlyOpen)
     {
         var run = ScenarioRuns.Run(readOnlyOpen.ToScenario());
@@ -43,6 +48,7 @@ public static class RefutedConjectures
     }
 
     /// <summary>"Mapping page by page with remap_pfn_range works for every page count." False for a CoW VMA of ≥ 2 pages (R3.4).</summary>
+    [Property(Replay = "12960043881813295928,8123790058743889009", Arbitrary = [typeof(CheckedPerPageCases)])]
     public static void PerPageWorksForEveryN(MappingCase checkedPerPage)
     {
         var run = ScenarioRuns.Run(checkedPerPage.ToScenario());
@@ -61,6 +67,7 @@ public static class RefutedConjectures
     }
 
     /// <summary>"A write through a MAP_PRIVATE mapping never reaches the device buffer." False when the driver remaps with PAGE_SHARED (R5.6).</summary>
+    [Property(Replay = "5944357845596753904,718246801934200545", Arbitrary = [typeof(PrivateWriteCases)])]
     public static void PrivateWritesNeverChangeTheDeviceBuffer(MappingCase privateWrite)
     {
         var run = ScenarioRuns.Run(privateWrite.ToScenario());

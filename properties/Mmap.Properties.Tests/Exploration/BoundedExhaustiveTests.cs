@@ -115,4 +115,26 @@ public sealed class BoundedExhaustiveTests
         Assert.Contains(lines, l => l.StartsWith("O_RDONLY MAP_SHARED PROT_READ ", StringComparison.Ordinal) && l.EndsWith(" ................OOOO", StringComparison.Ordinal));
         Assert.Contains("<title>SIGBUS</title>", MatrixSvg.Render(first));
     }
+
+    [Fact]
+    public void HeatmapGivesEachErrnoItsOwnColourAndLegendEntry()
+    {
+        var matrix = OutcomeMatrix.Build(NamedDriver.Find("seed-checked")!, UserAction.ReadEachPage, 20, 3);
+        var svg = System.Xml.Linq.XDocument.Parse(MatrixSvg.Render(matrix));
+        var ns = svg.Root!.Name.Namespace;
+        var cells = svg.Descendants(ns + "rect").Where(r => r.Element(ns + "title") is not null)
+            .Select(r => (Label: r.Element(ns + "title")!.Value, Fill: (string)r.Attribute("fill")!)).Distinct().ToList();
+        var errnoFills = cells.Where(c => c.Label.StartsWith('E')).ToList();
+        Assert.Equal(["EACCES", "EINVAL", "EIO"], errnoFills.Select(c => c.Label).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(errnoFills.Count, errnoFills.Select(c => c.Fill).Distinct().Count());
+        Assert.All(cells.GroupBy(c => c.Label), g => Assert.Single(g.Select(c => c.Fill).Distinct()));
+        Assert.DoesNotContain(errnoFills, c => cells.Any(o => !o.Label.StartsWith('E') && o.Fill == c.Fill));
+        var legend = svg.Descendants(ns + "text").Where(t => (string?)t.Attribute("class") == "legend").Select(t => t.Value).ToList();
+        Assert.Equal(["works", "mmap EINVAL", "mmap EACCES", "mmap EIO", "SIGBUS", "SIGSEGV", "kernel BUG"], legend);
+        foreach (var (label, fill) in errnoFills)
+        {
+            var entry = svg.Descendants(ns + "text").First(t => t.Value == "mmap " + label);
+            Assert.Equal(fill, (string?)((System.Xml.Linq.XElement)entry.PreviousNode!).Attribute("fill"));
+        }
+    }
 }

@@ -9,7 +9,7 @@ namespace Mmap.Properties.Tests.Generators;
 
 /// <summary>
 /// The arbitraries every [Property] gets (FsCheck picks one per parameter type): kernel values, mappings,
-/// driver strategies, mapping cases, syscall sequences, whole scenarios and parser inputs, each with a shrinker.
+/// driver strategies, mapping cases, syscall sequences and parser inputs, each with a shrinker.
 /// </summary>
 public static class MmapArbitraries
 {
@@ -35,9 +35,6 @@ public static class MmapArbitraries
             .Concat(c.Action == UserAction.ReadEachPage ? [] : [c with { Action = UserAction.ReadEachPage }]));
 
     public static Arbitrary<SyscallSequence> SyscallSequence() => Sequences.Arbitrary();
-
-    /// <summary>Whole scenarios: generated syscall sequences, written as scenarios (shrinking happens on the sequence).</summary>
-    public static Arbitrary<Scenario> Scenario() => Arb.From(Sequences.AnyGen.Select(s => s.ToScenario()));
 
     public static Arbitrary<ScenarioText> ScenarioText() => ScenarioTexts.Arbitrary();
 }

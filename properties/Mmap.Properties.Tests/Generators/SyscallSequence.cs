@@ -1,3 +1,4 @@
+using Microsoft.FSharp.Core;
 using Mmap.Model.Driver;
 using Mmap.Model.Kernel;
 using Mmap.Scenarios;
@@ -5,6 +6,7 @@ using Mmap.Scenarios;
 namespace Mmap.Properties.Tests.Generators;
 
 /// <summary>A driver, an open mode and a sequence of user calls: the stateful properties' input.</summary>
+[StructuredFormatDisplay("{CounterexampleFile}")]
 public sealed record SyscallSequence(DriverStrategy Driver, OpenFlags Open, IReadOnlyList<UserCall> Calls) : IScenarioCase
 {
     public Scenario ToScenario() => new()
@@ -46,6 +48,8 @@ public sealed record SyscallSequence(DriverStrategy Driver, OpenFlags Open, IRea
         }).ToList();
         return this with { Calls = calls };
     }
+
+    public string CounterexampleFile => Runner.CounterexampleText.Marked(this);
 
     public override string ToString() =>
         $"{Driver.Method} {Driver.Pages}p, {Model.Tracing.KernelNames.Spell(Open)}: " + string.Join("; ", Calls);

@@ -10,17 +10,17 @@ namespace Mmap.Properties.Tests.Properties;
 public sealed class DeterminismProperties
 {
     [Property]
-    public void SameScenarioGivesAByteIdenticalTrace(Scenario scenario) =>
-        Assert.Equal(ScenarioRuns.Run(scenario).TraceText, ScenarioRuns.Run(scenario).TraceText);
+    public void SameScenarioGivesAByteIdenticalTrace(SyscallSequence sequence) =>
+        Assert.Equal(ScenarioRuns.Run(sequence.ToScenario()).TraceText, ScenarioRuns.Run(sequence.ToScenario()).TraceText);
 
     [Property]
     public void MappingCasesAreDeterministicToo(MappingCase mappingCase) =>
         Assert.Equal(ScenarioRuns.Run(mappingCase.ToScenario()).TraceText, ScenarioRuns.Run(mappingCase.ToScenario()).TraceText);
 
     [Property]
-    public void ScenarioFileRoundTrips(Scenario scenario)
+    public void ScenarioFileRoundTrips(SyscallSequence sequence)
     {
-        var annotated = Mmap.Exploration.Corpus.CounterexampleScenario.Annotate(scenario, "round-trip", ["a comment"]);
+        var annotated = Mmap.Exploration.Corpus.CounterexampleScenario.Annotate(sequence.ToScenario(), "round-trip", ["a comment"]);
         var text = ScenarioWriter.Write(annotated);
         var parsed = ScenarioParser.Parse(text, "round-trip.scenario");
         Assert.True(parsed.Succeeded, string.Join("; ", parsed.Errors));

@@ -1,3 +1,4 @@
+using Microsoft.FSharp.Core;
 using FsCheck;
 using FsCheck.Fluent;
 using Mmap.Exploration.Checks;
@@ -60,6 +61,7 @@ public sealed class MmapPathProperties
     /// <summary>Faults a request can carry at once, in the order R2.1 checks them, each with its errno.</summary>
     public enum MmapFault { UnalignedOffset, ClosedFd, ZeroLength, BadMapType, SharedWriteWithoutFModeWrite, WriteOnlyFd, NoMmapMethod, OverDriverLimit }
 
+    [StructuredFormatDisplay("{CounterexampleFile}")]
     public sealed record FaultyRequest(IReadOnlyList<MmapFault> Faults, MapFlags SharedType) : IScenarioCase
     {
         private bool Has(MmapFault f) => Faults.Contains(f);
@@ -91,6 +93,8 @@ public sealed class MmapPathProperties
             var driver = DriverStrategy.Seed with { Method = Has(MmapFault.NoMmapMethod) ? MappingMethod.None : MappingMethod.RemapPerPage };
             return new Scenario { Name = "errno-order", Driver = driver, Steps = steps };
         }
+
+        public string CounterexampleFile => CounterexampleText.Marked(this);
 
         public override string ToString() => string.Join("+", Faults) + (Faults.Contains(MmapFault.SharedWriteWithoutFModeWrite) ? $" ({SharedType})" : "");
     }

@@ -1,32 +1,55 @@
-using Xunit;
+using System.Runtime.CompilerServices;
 using Xunit.Sdk;
 
 namespace Mmap.Properties.Tests.Runner;
 
 /// <summary>
-/// Marks a method whose parameters FsCheck generates (with shrinking), like FsCheck.Xunit's [Property]:
-/// the method returns bool, void (throwing on failure) or an FsCheck Property. Defaults are fast and
-/// deterministic; MMAP_PROPERTY_MAXTEST and MMAP_PROPERTY_SEED override them for deep campaigns.
+/// FsCheck.Xunit's [Property] with this suite's defaults: <see cref="PropertyEnvironment.DefaultMaxTest"/> cases from
+/// a fixed seed per property (derived from its file and method name), the domain's arbitraries
+/// (<see cref="Generators.MmapArbitraries"/>, assembly-wide), and MMAP_PROPERTY_MAXTEST / MMAP_PROPERTY_SEED
+/// overriding MaxTest and Replay for deep campaigns and replays. FsCheck.Xunit runs the property; the test case
+/// (<see cref="PropertyTestCase"/>) only rewrites its result into scenario files and a replay command.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 [XunitTestCaseDiscoverer("Mmap.Properties.Tests.Runner.PropertyDiscoverer", "Mmap.Properties.Tests")]
-public sealed class PropertyAttribute : FactAttribute
+public sealed class PropertyAttribute : FsCheck.Xunit.PropertyAttribute
 {
+    private readonly string _key;
+    private int _declaredMaxTest = PropertyEnvironment.DefaultMaxTest;
+    private string? _declaredReplay;
+
+    public PropertyAttribute([CallerMemberName] string member = "", [CallerFilePath] string file = "")
+    {
+        _key = Path.GetFileNameWithoutExtension(file.Replace('\\', '/')) + "." + member;
+        EndSize = 100;
+        Apply();
+    }
+
     /// <summary>Number of test cases (FsCheck MaxTest). MMAP_PROPERTY_MAXTEST overrides it.</summary>
-    public int MaxTest { get; set; } = PropertySettings.DefaultMaxTest;
+    public new int MaxTest
+    {
+        get => base.MaxTest;
+        set
+        {
+            _declaredMaxTest = value;
+            Apply();
+        }
+    }
 
-    /// <summary>"seed,gamma" to start from (FsCheck Replay). MMAP_PROPERTY_SEED overrides it.</summary>
-    public string? Replay { get; set; }
+    /// <summary>"seed,gamma" to start from (FsCheck Replay); default: fixed per property. MMAP_PROPERTY_SEED overrides it.</summary>
+    public new string Replay
+    {
+        get => base.Replay;
+        set
+        {
+            _declaredReplay = value;
+            Apply();
+        }
+    }
 
-    /// <summary>Classes with static members returning Arbitrary&lt;T&gt;, added to <see cref="Generators.MmapArbitraries"/>.</summary>
-    public Type[] Arbitrary { get; set; } = [];
-
-    /// <summary>Print every generated case (FsCheck's verbose runner), into the test output.</summary>
-    public bool Verbose { get; set; }
-
-    /// <summary>Print nothing for a passing property (FsCheck QuietOnSuccess).</summary>
-    public bool QuietOnSuccess { get; set; } = true;
-
-    /// <summary>The largest size FsCheck passes to sized generators (FsCheck EndSize).</summary>
-    public int EndSize { get; set; } = 100;
+    private void Apply()
+    {
+        base.MaxTest = PropertyEnvironment.MaxTest(_declaredMaxTest);
+        base.Replay = PropertyEnvironment.Seed(_declaredReplay, _key);
+    }
 }

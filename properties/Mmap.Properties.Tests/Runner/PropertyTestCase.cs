@@ -1,62 +1,48 @@
 using System.ComponentModel;
-using System.Diagnostics;
-using System.Reflection;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
 namespace Mmap.Properties.Tests.Runner;
 
 /// <summary>
-/// An xunit test case that runs its method through <see cref="PropertyRunner"/> instead of invoking it once,
-/// and reports the FsCheck verdict (with the counterexample scenario and replay seed) as the test result.
+/// FsCheck.Xunit's test case, unchanged in how it configures and runs the property; its result messages pass
+/// through <see cref="PropertyReport"/>, which turns a failure into scenario files and a replay command and
+/// names the seed of a passing run.
 /// </summary>
-public sealed class PropertyTestCase : XunitTestCase
+public sealed class PropertyTestCase : FsCheck.Xunit.PropertyTestCase
 {
     [EditorBrowsable(EditorBrowsableState.Never)]
     [Obsolete("Called by the de-serializer; should only be called by deriving classes for de-serialization purposes")]
     public PropertyTestCase()
+        : base(null, TestMethodDisplay.ClassAndMethod, TestMethodDisplayOptions.None, null, null)
     {
     }
 
     public PropertyTestCase(IMessageSink sink, TestMethodDisplay display, TestMethodDisplayOptions options, ITestMethod method)
-        : base(sink, display, options, method)
+        : base(sink, display, options, method, null)
     {
     }
 
-    public override async Task<RunSummary> RunAsync(IMessageSink diagnosticMessageSink, IMessageBus messageBus, object[] constructorArguments,
+    public override Task<RunSummary> RunAsync(IMessageSink diagnosticMessageSink, IMessageBus messageBus, object[] constructorArguments,
         ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource)
     {
-        var test = new XunitTest(this, DisplayName);
-        var summary = new RunSummary { Total = 1 };
-        if (!messageBus.QueueMessage(new TestStarting(test))) cancellationTokenSource.Cancel();
-        var watch = Stopwatch.StartNew();
-        PropertyReport report;
-        try
-        {
-            var method = TestMethod.Method.ToRuntimeMethod();
-            var type = TestMethod.TestClass.Class.ToRuntimeType();
-            var target = method.IsStatic ? null : Activator.CreateInstance(type, constructorArguments);
-            var settings = PropertySettings.From(method.GetCustomAttribute<PropertyAttribute>()!, type.FullName + "." + method.Name);
-            report = await Task.Run(() => PropertyRunner.Check(method, target, settings));
-        }
-        catch (Exception e)
-        {
-            report = PropertyReport.Broken(e);
-        }
+        var method = TestMethod.Method.ToRuntimeMethod();
+        var report = new PropertyReport(TestMethod.TestClass.Class.Name + "." + method.Name, method);
+        return base.RunAsync(diagnosticMessageSink, new RewritingBus(messageBus, report), constructorArguments, aggregator, cancellationTokenSource);
+    }
 
-        var seconds = (decimal)watch.Elapsed.TotalSeconds;
-        summary.Time = seconds;
-        if (report.Passed)
+    /// <summary>Passes every message on, with the property's result rewritten.</summary>
+    private sealed class RewritingBus(IMessageBus inner, PropertyReport report) : IMessageBus
+    {
+        public bool QueueMessage(IMessageSinkMessage message) => inner.QueueMessage(message switch
         {
-            messageBus.QueueMessage(new TestPassed(test, seconds, report.Output));
-        }
-        else
-        {
-            summary.Failed = 1;
-            messageBus.QueueMessage(new TestFailed(test, seconds, report.Output, new PropertyFailedException(report.Message)));
-        }
+            ITestFailed failed => new TestFailed(failed.Test, failed.ExecutionTime, report.Output(failed.Output),
+                failed.ExceptionTypes, [report.Failure(failed), .. failed.Messages.Skip(1)], failed.StackTraces, failed.ExceptionParentIndices),
+            ITestPassed passed => new TestPassed(passed.Test, passed.ExecutionTime, report.Output(passed.Output)),
+            ITestFinished finished => new TestFinished(finished.Test, finished.ExecutionTime, report.Output(finished.Output)),
+            _ => message,
+        });
 
-        messageBus.QueueMessage(new TestFinished(test, seconds, report.Output));
-        return summary;
+        public void Dispose() => inner.Dispose();
     }
 }

@@ -7,7 +7,8 @@ namespace Mmap.Snapshots.Tests.Tests;
 
 /// <summary>
 /// The pictures are real SVG: every one parses as XML with an svg root, and the seed's renders in
-/// headless Chromium to a PNG of the picture's size with content (skipped when Chromium is absent).
+/// headless Chromium to a PNG of the picture's size with content, and pictures fit narrower windows
+/// (skipped when Chromium is absent).
 /// </summary>
 public sealed class PicturesRenderInChromium
 {
@@ -36,6 +37,38 @@ public sealed class PicturesRenderInChromium
             Assert.Equal((width, height), PngHeader.Read(png));
             // A blank page of this size compresses to a few KiB; the drawn picture is far larger.
             Assert.True(png.Length > 30_000, $"the PNG is only {png.Length} bytes: the picture did not render");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>The whole picture, PASS/FAIL badge included, is visible in 1,000 and 1,400 px windows (it scales down).</summary>
+    [ChromiumFact]
+    public void Pictures_fit_1000_and_1400_pixel_windows_badge_included()
+    {
+        var dir = Directory.CreateTempSubdirectory("mmap-chromium-").FullName;
+        try
+        {
+            var pictures = new Dictionary<string, string>
+            {
+                ["seed"] = ProducedSnapshots.RenderPicture("seed"),
+                ["munmap-partial-split"] = ProducedSnapshots.RenderPicture("munmap-partial-split"),
+                ["failing"] = Mmap.Pictures.AddressSpacePicture.Render(PictureContentTests.FailingSeedRun()),
+            };
+            foreach (var (name, svg) in pictures)
+            {
+                var svgPath = Path.Combine(dir, name + ".svg");
+                File.WriteAllText(svgPath, svg);
+                var (width, height) = SvgSize.Of(svg);
+                foreach (var window in new[] { 1000, 1400 })
+                {
+                    var verdict = FitProbe.Measure(ChromiumLocator.Find()!, svgPath, window, height * window / width, Path.Combine(dir, "profile"));
+                    Assert.True(verdict.StartsWith("ok ", StringComparison.Ordinal), $"{name} at {window}px: {verdict}");
+                    Assert.DoesNotContain("badge=none", verdict);
+                }
+            }
         }
         finally
         {

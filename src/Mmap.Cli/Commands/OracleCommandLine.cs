@@ -11,7 +11,7 @@ public static class OracleCommandLine
     public static Command Create()
     {
         var scenarios = new Argument<string[]>("scenarios") { Arity = ArgumentArity.ZeroOrMore, Description = "Scenario files or folders" };
-        var kernel = new Option<string?>("--kernel") { Description = "6.1, 6.12 or all (default: each scenario's kernel: header)" };
+        var kernel = new Option<string?>("--kernel") { Description = "6.1, 6.12, 7.3 or all (default: each scenario's kernel: header)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON document" };
         var matrix = new Option<bool>("--matrix") { Description = "Also run the generated conformance matrix (2592 scenarios per kernel)" };
         var install = new Option<bool>("--install") { Description = "Only fetch and unpack the kernels" };

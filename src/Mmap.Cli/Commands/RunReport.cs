@@ -5,7 +5,8 @@ namespace Mmap.Cli.Commands;
 /// <summary>The text report of one run: the trace, then each failed expectation, then a verdict line.</summary>
 public static class RunReport
 {
-    public static void Write(TextWriter output, string path, RunResult result, bool withTrace)
+    /// <param name="namesSeries">The file runs on several kernel series: the verdict line says which one this is.</param>
+    public static void Write(TextWriter output, string path, RunResult result, bool withTrace, bool namesSeries = false)
     {
         if (withTrace)
         {
@@ -23,7 +24,7 @@ public static class RunReport
             output.WriteLine($"  FAIL {path}:{e.Expectation.Line}: {e.Expectation} (matching lines: {e.MatchingLines})");
         }
 
-        output.WriteLine($"{(result.Passed ? "PASS" : "FAIL")} {result.Scenario.Name}");
+        output.WriteLine($"{(result.Passed ? "PASS" : "FAIL")} {result.Scenario.Name}{(namesSeries ? " on " + result.Scenario.Kernel.ToDisplayText() : "")}");
         if (withTrace) output.WriteLine();
     }
 

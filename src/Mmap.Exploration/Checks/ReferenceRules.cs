@@ -3,9 +3,9 @@ using Mmap.Model.Kernel;
 namespace Mmap.Exploration.Checks;
 
 /// <summary>
-/// Expected values written from the reference (linux-mmap-semantics.md), independently of the model's code:
+/// Expected values written from the rules of docs/kernel-rules.md, independently of the model's code:
 /// numeric vm_flags bits (R1.1), the pre-driver flag formula and table (R2.2, R2.3), the errno order for a
-/// char device (R2.1 step 4.12) and is_cow_mapping (R1.3).
+/// char device (R2.1) and is_cow_mapping (R1.3).
 /// </summary>
 public static class ReferenceRules
 {
@@ -38,7 +38,7 @@ public static class ReferenceRules
     }
 
     /// <summary>
-    /// R2.1 4.12 for a char device with an mmap method, in the kernel's order: MAP_SHARED_VALIDATE/MAP_SHARED with
+    /// R2.1 for a char device with an mmap method, in the kernel's order: MAP_SHARED_VALIDATE/MAP_SHARED with
     /// PROT_WRITE on a fd without FMODE_WRITE → EACCES; then (all types) no FMODE_READ → EACCES; an unknown map type → EINVAL.
     /// </summary>
     public static Errno? PreDriverErrno(OpenFlags open, MapFlags type, Prot prot)
@@ -52,7 +52,7 @@ public static class ReferenceRules
     /// <summary>R1.3: is_cow_mapping = (flags &amp; (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE.</summary>
     public static bool IsCow(ulong flags) => (flags & (VmShared | VmMayWrite)) == VmMayWrite;
 
-    /// <summary>R2.3 table, row by row, as printed in the reference (prot = PROT_READ unless said).</summary>
+    /// <summary>R2.3 table, row by row, as docs/kernel-rules.md states it (prot = PROT_READ unless said).</summary>
     public static IReadOnlyList<(OpenFlags Open, MapFlags Type, Prot Prot, ulong? Flags, Errno? Error, bool? Cow)> Table { get; } =
     [
         (OpenFlags.ReadWrite, MapFlags.Shared, Prot.Read, 0xf9, null, false),

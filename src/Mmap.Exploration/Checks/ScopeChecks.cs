@@ -9,7 +9,7 @@ namespace Mmap.Exploration.Checks;
 
 /// <summary>
 /// The properties checked at every point of the bounded scope. Expected values come from
-/// <see cref="ReferenceRules"/> (the reference's rules), never from the model's own code.
+/// <see cref="ReferenceRules"/> (the rules of docs/kernel-rules.md), never from the model's own code.
 /// </summary>
 public static class ScopeChecks
 {
@@ -26,12 +26,13 @@ public static class ScopeChecks
         var point = e.Point;
         var m = point.Mapping;
         var strategy = point.Driver.Strategy;
+        var method = strategy.Method.Behaviour();
         var facts = TraceFacts.Of(e.Machine.Trace);
 
         // R4.4: vmf_insert_pfn BUGs on a VM_PFNMAP VMA that is CoW ("BUG_ON((vma->vm_flags & VM_PFNMAP) &&
         // is_cow_mapping(vma->vm_flags))"); no other catalogue driver may reach a BUG in this scope.
         var cowVma = ReferenceRules.IsCow(ReferenceRules.PreDriverVmFlags(m.Open, m.Type, m.Prot)) && !strategy.ClearsMayWrite;
-        var bugAllowed = strategy.Method == MappingMethod.FaultPfn && cowVma;
+        var bugAllowed = method.Fault == FaultHandlerKind.InsertPfn && method.SetsFlags.HasFlag(VmFlags.PfnMap) && cowVma;
         if (e.Outcome.Class == OutcomeClass.KernelBug && !bugAllowed)
             violations.Add(new("no-kernel-bug", $"kernel BUG for a catalogue driver at {point}"));
         if (bugAllowed && e.Mmap.Succeeded && m.Prot != Prot.None && point.Action != UserAction.UnmapFirstThenRead
@@ -77,11 +78,11 @@ public static class ScopeChecks
             return;
         }
 
-        if (strategy.Method == MappingMethod.RemapPerPage)
+        if (method.RemapsEachPage)
         {
             PerPage(e, cow, facts, violations);
         }
-        else if (strategy.Method == MappingMethod.RemapWhole && m.Pages <= strategy.Pages)
+        else if (method.RemapsWholeVma && m.Pages <= strategy.Pages)
         {
             // Core claim, part 3: a whole-VMA remap succeeds for every mmap-produced VMA.
             if (facts.Remaps != 1 || facts.FirstRemapResult != 0) violations.Add(new("whole-vma-remap-succeeds", $"whole-VMA remap_pfn_range did not return 0 at {point}"));

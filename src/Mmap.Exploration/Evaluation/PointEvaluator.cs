@@ -17,8 +17,9 @@ public static class PointEvaluator
     public const string MappingName = "VA";
 
     /// <param name="trace">The machine's trace: complete unless given (the exhaustive check keeps only what it reads).</param>
-    public static PointEvaluation Evaluate(ScopePoint point, Trace? trace = null) =>
-        Run(point, new Machine(point.Driver.Strategy, trace: trace));
+    /// <param name="kernel">The series whose rules apply (the bounded-exhaustive scope is checked on 6.1).</param>
+    public static PointEvaluation Evaluate(ScopePoint point, Trace? trace = null, KernelVersion kernel = KernelVersion.Linux6_1) =>
+        Run(point, new Machine(point.Driver.Strategy, kernel, trace: trace));
 
     /// <summary>
     /// Runs the point on <paramref name="machine"/> (made for the point's driver) after resetting it. The evaluation

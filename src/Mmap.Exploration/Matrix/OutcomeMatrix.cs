@@ -19,13 +19,17 @@ public sealed record OutcomeMatrix(
     IReadOnlyList<int> Offsets,
     IReadOnlyList<PointOutcome[]> ByOffset)
 {
-    public static OutcomeMatrix Build(NamedDriver driver, UserAction action, int maxPages = 64, int maxOffsetPages = 63, int offsetPanelPages = 1)
+    /// <summary>The kernel series whose rules the cells follow.</summary>
+    public KernelVersion Kernel { get; init; } = KernelVersion.Linux6_1;
+
+    public static OutcomeMatrix Build(NamedDriver driver, UserAction action, int maxPages = 64, int maxOffsetPages = 63, int offsetPanelPages = 1,
+        KernelVersion kernel = KernelVersion.Linux6_1)
     {
         var rows = SmallScope.Rows().ToList();
         var pageCounts = Enumerable.Range(1, maxPages).ToList();
         var offsets = Enumerable.Range(0, maxOffsetPages + 1).ToList();
         PointOutcome Evaluate((OpenFlags Open, MapFlags Type, Prot Prot) row, int pages, int offset) =>
-            PointEvaluator.Evaluate(new ScopePoint(driver, new UserMapping(row.Open, row.Type, row.Prot, pages, offset), action)).Outcome;
+            PointEvaluator.Evaluate(new ScopePoint(driver, new UserMapping(row.Open, row.Type, row.Prot, pages, offset), action), kernel: kernel).Outcome;
         return new OutcomeMatrix(
             driver, action,
             rows.Select(RowLabel).ToList(),
@@ -33,7 +37,7 @@ public sealed record OutcomeMatrix(
             rows.Select(r => pageCounts.Select(n => Evaluate(r, n, 0)).ToArray()).ToList(),
             offsetPanelPages,
             offsets,
-            rows.Select(r => offsets.Select(o => Evaluate(r, offsetPanelPages, o)).ToArray()).ToList());
+            rows.Select(r => offsets.Select(o => Evaluate(r, offsetPanelPages, o)).ToArray()).ToList()) { Kernel = kernel };
     }
 
     public static string RowLabel((OpenFlags Open, MapFlags Type, Prot Prot) row) =>

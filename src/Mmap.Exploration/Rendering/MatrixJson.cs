@@ -10,7 +10,7 @@ public static class MatrixJson
 {
     public sealed record Panel(string Columns, IReadOnlyList<int> Values, IReadOnlyList<IReadOnlyList<string>> Cells);
 
-    public sealed record Document(string Driver, string Description, string Action, IReadOnlyList<string> Rows, Panel ByPages, int OffsetPanelPages, Panel ByOffset);
+    public sealed record Document(string Driver, string Description, string Action, string Kernel, IReadOnlyList<string> Rows, Panel ByPages, int OffsetPanelPages, Panel ByOffset);
 
     public static readonly JsonSerializerOptions Options = new()
     {
@@ -20,7 +20,7 @@ public static class MatrixJson
     };
 
     public static Document From(OutcomeMatrix m) => new(
-        m.Driver.Name, m.Driver.Description, m.Action.Name(), m.Rows,
+        m.Driver.Name, m.Driver.Description, m.Action.Name(), Model.Kernel.KernelVersionExtensions.ToDisplay(m.Kernel), m.Rows,
         new Panel("pages", m.PageCounts, m.ByPages.Select(r => (IReadOnlyList<string>)r.Select(c => c.Label).ToList()).ToList()),
         m.OffsetPanelPages,
         new Panel("offsetPages", m.Offsets, m.ByOffset.Select(r => (IReadOnlyList<string>)r.Select(c => c.Label).ToList()).ToList()));

@@ -15,6 +15,7 @@ public static class MatrixText
         var width = m.Rows.Max(r => r.Length);
         text.AppendLine($"driver {m.Driver.Name}: {m.Driver.Description}");
         text.AppendLine($"action: {m.Action.Name()}");
+        text.AppendLine($"kernel: Linux {Model.Kernel.KernelVersionExtensions.ToDisplay(m.Kernel)}");
         text.AppendLine(Legend);
         text.AppendLine();
         Panel(text, width, $"pages 1..{m.PageCounts[^1]} (offset 0)", m.PageCounts, m.Rows, m.ByPages);

@@ -13,101 +13,100 @@ public sealed class DeviceDriver(Machine machine)
 {
     private DriverStrategy Strategy => machine.Strategy;
 
-    public bool HasMmap => Strategy.Method != MappingMethod.None;
+    public bool HasMmap => Strategy.Method.Behaviour().HasMmap;
+
+    /// <summary>A driver's answer from <c>->mmap</c>: 0 or -errno, and why (see <see cref="DriverMmapNote"/>).</summary>
+    private readonly record struct MmapAnswer(int Result, DriverMmapNote Note = DriverMmapNote.None, ulong Count = 0, ulong Limit = 0, VmFlags Flags = VmFlags.None);
 
     /// <summary>file_operations.mmap: returns 0 or -errno.</summary>
     public int Mmap(Vma vma, string label)
     {
-        if (machine.Trace.Keeps<DriverMmapEntered>()) machine.Trace.Add(new DriverMmapEntered(label, vma.Start, vma.End, vma.Flags, vma.PgOff));
-        var (result, why) = MmapBody(vma);
-        if (machine.Trace.Keeps<DriverMmapReturned>()) machine.Trace.Add(new DriverMmapReturned(result, vma.Flags, vma.PgOff, why));
-        return result;
+        machine.Trace.DriverMmapEnter(label, vma);
+        var answer = MmapBody(vma);
+        machine.Trace.DriverMmapReturn(answer.Result, vma, answer.Note, answer.Count, answer.Limit, answer.Flags);
+        return answer.Result;
     }
 
-    private (int Result, string? Why) MmapBody(Vma vma)
+    private MmapAnswer MmapBody(Vma vma)
     {
         var buffer = machine.Buffer;
         if (Strategy.Limit is { } limit && vma.Length > (ulong)limit.MaxPages << PageGeometry.PageShift)
         {
-            return (ReturnCodes.Of(limit.Error), Explains ? $"length {vma.Pages} pages > limit {limit.MaxPages}" : null);
+            return new(ReturnCodes.Of(limit.Error), DriverMmapNote.LengthLimit, vma.Pages, (ulong)limit.MaxPages);
         }
 
         if (Strategy.ClearsMayWrite)
         {
             vma.Flags &= ~VmFlags.MayWrite;
-            if (machine.Trace.Keeps<DriverClearedFlags>()) machine.Trace.Add(new DriverClearedFlags(VmFlags.MayWrite));
+            machine.Trace.ClearFlags(VmFlags.MayWrite);
         }
 
+        var method = Strategy.Method.Behaviour();
         var first = Strategy.Pgoff == PgoffPolicy.Honour ? vma.PgOff : 0;
-        // A driver that honours vm_pgoff refuses a range past its buffer in ->mmap; vm_map_pages checks it
-        // itself (ENXIO) and a fault handler checks each page when it is touched (VM_FAULT_SIGBUS).
-        if (Strategy.Pgoff == PgoffPolicy.Honour && Strategy.Method is not (MappingMethod.MapPages or MappingMethod.Fault or MappingMethod.FaultPfn)
+        // A driver that honours vm_pgoff refuses a range past its buffer in ->mmap, unless the helper checks it
+        // itself (vm_map_pages: ENXIO) or a fault handler checks each page when it is touched (VM_FAULT_SIGBUS).
+        if (Strategy.Pgoff == PgoffPolicy.Honour && method.RejectsRangePastBuffer
             && (first >= (ulong)buffer.PageCount || vma.Pages > (ulong)buffer.PageCount - first))
         {
-            return (ReturnCodes.Of(Errno.EINVAL), "vm_pgoff + length beyond the buffer");
+            return new(ReturnCodes.Of(Errno.EINVAL), DriverMmapNote.PgoffBeyondBuffer);
         }
 
         // Pages the driver maps: the VMA's, but never past the end of its buffer.
         var count = Math.Min(vma.Pages, first < (ulong)buffer.PageCount ? (ulong)buffer.PageCount - first : 0);
         var prot = Strategy.Prot == RemapProt.PageShared ? PageProt.Shared : vma.PageProt;
-        return Strategy.Method switch
+        return (method.Call, method.Span) switch
         {
-            MappingMethod.RemapWhole => RemapWhole(vma, first, count, prot),
-            MappingMethod.RemapPerPage or MappingMethod.InsertPage => EachPage(vma, first, count, prot),
-            MappingMethod.MapPages => MapPages(vma),
-            MappingMethod.Fault => InstallFaultHandler(vma),
-            MappingMethod.FaultPfn => InstallPfnFaultHandler(vma),
-            _ => throw new InvalidOperationException("->mmap called on a driver without one"),
+            (MmapCall.RemapPfnRange, CallSpan.WholeVma) => RemapWhole(vma, first, count, prot),
+            (MmapCall.RemapPfnRange or MmapCall.VmInsertPage, CallSpan.PerPage) => EachPage(vma, method.Call, first, count, prot),
+            (MmapCall.VmMapPages, CallSpan.WholeBuffer) => MapPages(vma),
+            (MmapCall.None, CallSpan.None) when method.Fault != FaultHandlerKind.None => InstallFaultHandler(vma, method.SetsFlags),
+            _ => throw new InvalidOperationException($"->mmap of {Strategy.Method}: no such combination of call and span"),
         };
     }
 
-    private (int, string?) RemapWhole(Vma vma, ulong first, ulong count, PageProt prot)
+    /// <summary>A checking driver returns a failed call's error; an unchecking one returns 0 and leaves the range unmapped.</summary>
+    private MmapAnswer Returned(int code, ulong failures) =>
+        code == ReturnCodes.Ok || Strategy.ChecksErrors ? new(code) : new(ReturnCodes.Ok, DriverMmapNote.Ignored, failures);
+
+    private MmapAnswer RemapWhole(Vma vma, ulong first, ulong count, PageProt prot)
     {
         var pfn = machine.Buffer.Pfn((int)Math.Min(first, (ulong)machine.Buffer.PageCount - 1));
         var size = count << PageGeometry.PageShift;
         var r = RemapPfnRange.Call(machine.Mm, vma, vma.Start, pfn, size, prot);
-        if (machine.Trace.Keeps<RemapPfnRangeCalled>()) machine.Trace.Add(new RemapPfnRangeCalled(vma.Start, pfn, size, Strategy.Prot, r.Code, r.Why));
-        if (r.Code == ReturnCodes.Ok || Strategy.ChecksErrors) return (r.Code, null);
-        return (ReturnCodes.Ok, Ignored(1));
+        machine.Trace.RemapPfnRange(vma.Start, pfn, size, Strategy.Prot, r);
+        return Returned(r.Code, 1);
     }
 
     /// <summary>One remap_pfn_range or vm_insert_page per page, in order; a checking driver stops at the first error.</summary>
-    private (int, string?) EachPage(Vma vma, ulong first, ulong count, PageProt prot)
+    private MmapAnswer EachPage(Vma vma, MmapCall call, ulong first, ulong count, PageProt prot)
     {
-        var ignored = 0;
+        ulong ignored = 0;
         for (ulong i = 0; i < count; i++)
         {
-            var code = MapPage(vma, vma.Start + (i << PageGeometry.PageShift), machine.Buffer.Pfn((int)(first + i)), prot);
+            var code = MapPage(vma, call, vma.Start + (i << PageGeometry.PageShift), machine.Buffer.Pfn((int)(first + i)), prot);
             if (code == ReturnCodes.Ok) continue;
-            if (Strategy.ChecksErrors) return (code, "the driver returns the first error");
+            if (Strategy.ChecksErrors) return new(code, DriverMmapNote.FirstError);
             ignored++;
         }
 
-        return (ReturnCodes.Ok, Ignored(ignored));
+        return new(ReturnCodes.Ok, DriverMmapNote.Ignored, ignored);
     }
 
-    private int MapPage(Vma vma, ulong address, ulong pfn, PageProt prot)
+    private int MapPage(Vma vma, MmapCall call, ulong address, ulong pfn, PageProt prot)
     {
-        if (Strategy.Method == MappingMethod.InsertPage)
+        if (call == MmapCall.VmInsertPage)
         {
             var inserted = VmInsertPage.Call(machine.Mm, vma, address, pfn, machine.Buffer);
-            if (machine.Trace.Keeps<VmInsertPageCalled>()) machine.Trace.Add(new VmInsertPageCalled(address, machine.Buffer.IndexOf(pfn), inserted.Code, inserted.Why));
+            machine.Trace.VmInsertPage(address, machine.Buffer.IndexOf(pfn), inserted);
             return inserted.Code;
         }
 
         var r = RemapPfnRange.Call(machine.Mm, vma, address, pfn, PageGeometry.PageSize, prot);
-        if (machine.Trace.Keeps<RemapPfnRangeCalled>())
-            machine.Trace.Add(new RemapPfnRangeCalled(address, pfn, PageGeometry.PageSize, Strategy.Prot, r.Code, r.Why));
+        machine.Trace.RemapPfnRange(address, pfn, PageGeometry.PageSize, Strategy.Prot, r);
         return r.Code;
     }
 
-    /// <summary>Explanations are built only for a trace that keeps the ->mmap return they go with.</summary>
-    private bool Explains => machine.Trace.Keeps<DriverMmapReturned>();
-
-    private string? Ignored(int failures) =>
-        failures == 0 || !Explains ? null : $"the driver ignored {failures} failed call{(failures == 1 ? "" : "s")}; what they should have mapped has no PTE";
-
-    private (int, string?) MapPages(Vma vma)
+    private MmapAnswer MapPages(Vma vma)
     {
         // vm_map_pages honours vm_pgoff; vm_map_pages_zero maps from page 0 (mm/memory.c __vm_map_pages).
         var zero = Strategy.Pgoff == PgoffPolicy.Ignore;
@@ -115,22 +114,16 @@ public sealed class DeviceDriver(Machine machine)
         if (zero) vma.PgOff = 0;
         var r = VmMapPages.Call(machine.Mm, vma, machine.Buffer);
         vma.PgOff = savedPgOff;
-        if (machine.Trace.Keeps<VmMapPagesCalled>()) machine.Trace.Add(new VmMapPagesCalled(zero, machine.Buffer.PageCount, r.Code, r.Why));
-        if (r.Code == ReturnCodes.Ok || Strategy.ChecksErrors) return (r.Code, null);
-        return (ReturnCodes.Ok, Ignored(1));
+        machine.Trace.VmMapPages(zero, machine.Buffer.PageCount, r);
+        return Returned(r.Code, 1);
     }
 
-    private (int, string?) InstallFaultHandler(Vma vma)
+    /// <summary>Installs vm_ops with .fault, after setting the method's vm_flags (vm_flags_set).</summary>
+    private static MmapAnswer InstallFaultHandler(Vma vma, VmFlags sets)
     {
+        vma.Flags |= sets;
         vma.Ops = VmOps.DriverFault;
-        return (ReturnCodes.Ok, "vm_ops with .fault installed; no PTEs yet");
-    }
-
-    private (int, string?) InstallPfnFaultHandler(Vma vma)
-    {
-        vma.Flags |= VmFlagMasks.Remap;
-        vma.Ops = VmOps.DriverFault;
-        return (ReturnCodes.Ok, "VM_IO|VM_PFNMAP|VM_DONTEXPAND|VM_DONTDUMP set, vm_ops with .fault installed");
+        return new(ReturnCodes.Ok, DriverMmapNote.FaultHandler, Flags: sets);
     }
 
     /// <summary>
@@ -144,12 +137,12 @@ public sealed class DeviceDriver(Machine machine)
         var index = Strategy.Pgoff == PgoffPolicy.Honour ? pgoff : pageInVma;
         if (index >= (ulong)machine.Buffer.PageCount)
         {
-            if (machine.Trace.Keeps<FaultHandlerCalled>()) machine.Trace.Add(new FaultHandlerCalled(address, pgoff, "VM_FAULT_SIGBUS", "beyond the buffer"));
+            machine.Trace.FaultBeyondBuffer(address, pgoff);
             return (VmFault.SigBus, 0);
         }
 
         var pfn = machine.Buffer.Pfn((int)index);
-        if (Strategy.Method == MappingMethod.FaultPfn)
+        if (Strategy.Method.Behaviour().Fault == FaultHandlerKind.InsertPfn)
         {
             if (VmfInsertPfn.BugOn(vma) is { } bug)
             {
@@ -158,12 +151,11 @@ public sealed class DeviceDriver(Machine machine)
             }
 
             var result = VmfInsertPfn.Insert(machine.Mm, vma, address & PageGeometry.PageMask, pfn);
-            if (machine.Trace.Keeps<FaultHandlerCalled>())
-                machine.Trace.Add(new FaultHandlerCalled(address, pgoff, result == VmFault.NoPage ? "VM_FAULT_NOPAGE" : "VM_FAULT_SIGBUS", $"vmf_insert_pfn(pfn[{index}])"));
+            machine.Trace.FaultInsertPfn(address, pgoff, result, index);
             return (result, pfn);
         }
 
-        if (machine.Trace.Keeps<FaultHandlerCalled>()) machine.Trace.Add(new FaultHandlerCalled(address, pgoff, $"page[{index}]", "vmf->page = the buffer page"));
+        machine.Trace.FaultPage(address, pgoff, index);
         return (VmFault.Page, pfn);
     }
 

@@ -31,9 +31,16 @@ public static class VmInsertPage
         }
 
         // validate_page_before_insert: "if (PageAnon(page) || PageSlab(page) || page_has_type(page)) return -EINVAL;"
+        // (6.1; folio_test_slab in 6.12). 7.3 first tests "if (!folio_ref_count(folio)) return -EINVAL;", and kmalloc
+        // memory, slab or large, is allocated frozen with refcount 0, so every kmalloc page is refused (D3).
         if (buffer.IsSlab)
         {
             return new(ReturnCodes.Of(Errno.EINVAL), "slab page (kmalloc of at most 2 pages)");
+        }
+
+        if (buffer.Kind == Memory.BufferKind.Kmalloc && mm.Reaches(KernelDeltas.FrozenKmallocPages))
+        {
+            return new(ReturnCodes.Of(Errno.EINVAL), "kmalloc page with refcount 0 (frozen, 7.3)");
         }
 
         // insert_page_into_pte_locked: "if (!pte_none(*pte)) return -EBUSY;"

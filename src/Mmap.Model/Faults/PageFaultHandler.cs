@@ -24,7 +24,12 @@ public static class PageFaultHandler
 
         var pte = mm.PteAt(address);
         if (AccessError(vma, write, pte))
-            return (OutcomeKind.SigSegvAccErr, machine.Trace.Keeps<MemoryAccessed>() ? $"the VMA forbids it (vm_flags {vma.Flags.ToHex()})" : null);
+            return (OutcomeKind.SigSegvAccErr, machine.Trace.WhyVmaForbids(vma.Flags));
+
+        // handle_mm_fault → sanitize_fault_flags (6.12 and later): "if (WARN_ON_ONCE(!(vma->vm_flags & VM_MAYWRITE)))
+        // return VM_FAULT_SIGSEGV;" for a write fault; mm_fault_error turns VM_FAULT_SIGSEGV into SEGV_MAPERR.
+        if (write && (vma.Flags & VmFlags.MayWrite) == 0 && mm.Reaches(KernelDeltas.SanitizeFaultFlags))
+            return (OutcomeKind.SigSegvMapErr, "write fault in a VMA without VM_MAYWRITE: sanitize_fault_flags WARN_ON_ONCE (6.12+)");
 
         var page = address & PageGeometry.PageMask;
         if (pte is null)

@@ -13,14 +13,14 @@ public static class UserMemory
     public static AccessOutcome Read(Machine machine, ulong address, ValueType type, bool trace = true)
     {
         var (outcome, why) = Access(machine, address, type, write: false, value: 0);
-        if (trace && machine.Trace.Keeps<MemoryAccessed>()) machine.Trace.Add(new MemoryAccessed(AccessKind.Read, type, address, 0, outcome, why));
+        if (trace) machine.Trace.Access(AccessKind.Read, type, address, 0, outcome, why);
         return outcome;
     }
 
     public static AccessOutcome Write(Machine machine, ulong address, ValueType type, uint value, bool trace = true)
     {
         var (outcome, why) = Access(machine, address, type, write: true, value);
-        if (trace && machine.Trace.Keeps<MemoryAccessed>()) machine.Trace.Add(new MemoryAccessed(AccessKind.Write, type, address, value, outcome, why));
+        if (trace) machine.Trace.Access(AccessKind.Write, type, address, value, outcome, why);
         return outcome;
     }
 

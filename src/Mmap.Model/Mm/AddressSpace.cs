@@ -6,8 +6,11 @@ namespace Mmap.Model.Mm;
 /// A process's <c>mm_struct</c> as far as the model needs it: the VMAs, sorted and disjoint, and the
 /// page table (one entry per mapped virtual page).
 /// </summary>
-public sealed class AddressSpace
+public sealed class AddressSpace(KernelVersion kernel = KernelVersion.Linux6_1)
 {
+    /// <summary>The kernel series whose rules apply to this address space (see <see cref="KernelDeltas"/>).</summary>
+    public KernelVersion Kernel { get; } = kernel;
+
     /// <summary>sysctl vm.max_map_count default: USHRT_MAX - 5 (include/linux/mm.h DEFAULT_MAX_MAP_COUNT).</summary>
     public const int MaxMapCount = 65530;
 
@@ -70,6 +73,20 @@ public sealed class AddressSpace
     {
         _vmas.Clear();
         _ptes.Clear();
+        DeltasReached = 0;
+    }
+
+    /// <summary>
+    /// The <see cref="KernelDeltas"/> whose condition a run met, on whatever series it ran: where the series would
+    /// part ways. The version explorer names them next to the trace lines that differ.
+    /// </summary>
+    public ulong DeltasReached { get; private set; }
+
+    /// <summary>Notes that a run met <paramref name="delta"/>'s condition and tells whether this kernel follows its newer rule.</summary>
+    public bool Reaches(KernelDelta delta)
+    {
+        DeltasReached |= delta.Bit;
+        return Kernel.Has(delta);
     }
 
     public void Insert(Vma vma)

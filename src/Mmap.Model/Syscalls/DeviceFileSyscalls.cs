@@ -14,7 +14,7 @@ public static class DeviceFileSyscalls
     public static SyscallResult Open(Machine machine, OpenFlags flags)
     {
         machine.OpenFile = new OpenFile(flags);
-        if (machine.Trace.Keeps<DeviceOpened>()) machine.Trace.Add(new DeviceOpened(machine.Node.Path, flags));
+        machine.Trace.Open(machine.Node.Path, flags);
         return SyscallResult.Ok();
     }
 
@@ -22,7 +22,7 @@ public static class DeviceFileSyscalls
     {
         if (machine.OpenFile is null) return SyscallResult.Fail(Errno.EBADF);
         machine.OpenFile = null;
-        if (machine.Trace.Keeps<DeviceClosed>()) machine.Trace.Add(new DeviceClosed());
+        machine.Trace.Close();
         return SyscallResult.Ok();
     }
 
@@ -30,7 +30,7 @@ public static class DeviceFileSyscalls
     public static SyscallResult Read(Machine machine, ulong length)
     {
         var result = Io(machine, FMode.Read, () => machine.Driver.Read(length));
-        if (machine.Trace.Keeps<DeviceIo>()) machine.Trace.Add(new DeviceIo(false, length, result.Error is { } e ? -(long)e : (long)result.Value));
+        machine.Trace.FileIo(isWrite: false, length, result);
         return result;
     }
 
@@ -44,7 +44,7 @@ public static class DeviceFileSyscalls
         }
 
         var result = Io(machine, FMode.Write, () => machine.Driver.Write(data));
-        if (machine.Trace.Keeps<DeviceIo>()) machine.Trace.Add(new DeviceIo(true, length, result.Error is { } e ? -(long)e : (long)result.Value));
+        machine.Trace.FileIo(isWrite: true, length, result);
         return result;
     }
 

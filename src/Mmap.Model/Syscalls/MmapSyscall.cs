@@ -13,13 +13,14 @@ namespace Mmap.Model.Syscalls;
 /// </summary>
 public static class MmapSyscall
 {
+    /// <summary>mmap(2): the syscall as the process sees it, traced on entry and return.</summary>
     public static SyscallResult Mmap(Machine machine, MmapRequest request)
     {
-        if (machine.Trace.Keeps<MmapCalled>()) machine.Trace.Add(new MmapCalled(request.Label, request.Address, request.Length, request.Prot, request.Flags, request.Offset));
+        machine.Trace.MmapCall(request);
         SyscallResult result;
         try
         {
-            result = DoMmap(machine, request);
+            result = SysMmap(machine, request);
         }
         catch (KernelBugException bug)
         {
@@ -27,32 +28,41 @@ public static class MmapSyscall
             return SyscallResult.Bug;
         }
 
-        if (!result.KernelBug)
-        {
-            if (machine.Trace.Keeps<MmapReturned>()) machine.Trace.Add(new MmapReturned(request.Label, result.Value, result.Error, null));
-        }
-
+        if (!result.KernelBug) machine.Trace.MmapReturn(request.Label, result);
         return result;
     }
 
-    private static SyscallResult DoMmap(Machine machine, MmapRequest r)
+    /// <summary>arch/x86/kernel/sys_x86_64.c sys_mmap: the byte offset must be page-aligned; it becomes a page offset.</summary>
+    private static SyscallResult SysMmap(Machine machine, MmapRequest r)
     {
-        var flags = r.Flags;
-        var anonymous = (flags & MapFlags.Anonymous) != 0;
-        var addr = r.Address;
-
-        // sys_mmap (x86-64): "if (off & ~PAGE_MASK) return -EINVAL;"
+        // "if (off & ~PAGE_MASK) return -EINVAL;"
         if (!PageGeometry.IsAligned(r.Offset)) return SyscallResult.Fail(Errno.EINVAL);
-        var pgoff = r.Offset >> PageGeometry.PageShift;
+        return KsysMmapPgoff(machine, r, r.Offset >> PageGeometry.PageShift);
+    }
 
-        // ksys_mmap_pgoff: "file = fget(fd); if (!file) return -EBADF;" and MAP_HUGETLB on a non-hugetlbfs file.
+    /// <summary>
+    /// mm/mmap.c ksys_mmap_pgoff: looks the fd up and refuses MAP_HUGETLB on a file that is not hugetlbfs; then
+    /// mm/util.c vm_mmap_pgoff takes mmap_lock and calls do_mmap (populating afterwards: see <see cref="MmapRegion"/>).
+    /// </summary>
+    private static SyscallResult KsysMmapPgoff(Machine machine, MmapRequest r, ulong pgoff)
+    {
+        // "file = fget(fd); if (!file) return -EBADF;" and MAP_HUGETLB on a non-hugetlbfs file.
         OpenFile? file = null;
-        if (!anonymous)
+        if ((r.Flags & MapFlags.Anonymous) == 0)
         {
             file = machine.OpenFile;
             if (file is null) return SyscallResult.Fail(Errno.EBADF);
-            if ((flags & MapFlags.HugeTlb) != 0) return SyscallResult.Fail(Errno.EINVAL);
+            if ((r.Flags & MapFlags.HugeTlb) != 0) return SyscallResult.Fail(Errno.EINVAL);
         }
+
+        return DoMmap(machine, r, file, pgoff);
+    }
+
+    /// <summary>mm/mmap.c do_mmap: the checks on length, address, flags and the file, in the kernel's order (R2.1).</summary>
+    private static SyscallResult DoMmap(Machine machine, MmapRequest r, OpenFile? file, ulong pgoff)
+    {
+        var flags = r.Flags;
+        var addr = r.Address;
 
         // do_mmap: "if (!len) return -EINVAL;"
         if (r.Length == 0) return SyscallResult.Fail(Errno.EINVAL);
@@ -87,9 +97,8 @@ public static class MmapSyscall
         var type = flags & MapFlags.TypeMask;
         if (file is not null)
         {
-            // file_mmap_ok: "if (pgoff > maxsize >> PAGE_SHIFT) / (maxsize - len) ..." with maxsize = ULONG_MAX
-            // for a char device: EOVERFLOW iff pgoff > (ULONG_MAX - len) >> PAGE_SHIFT (R2.4).
-            if (pgoff > (ulong.MaxValue - len) >> PageGeometry.PageShift) return SyscallResult.Fail(Errno.EOVERFLOW);
+            // "if (!file_mmap_ok(file, inode, pgoff, len)) return -EOVERFLOW;"
+            if (!FileMmapOk(pgoff, len)) return SyscallResult.Fail(Errno.EOVERFLOW);
 
             var mode = file.Mode;
             switch (type)
@@ -149,14 +158,23 @@ public static class MmapSyscall
         return MmapRegion(machine, r.Label, file, address, len, vmFlags, pgoff, flags);
     }
 
-    /// <summary>round_hint_to_min: a non-fixed hint is page-rounded down and raised to mmap_min_addr.</summary>
+    /// <summary>
+    /// mm/mmap.c file_mmap_ok: "if (pgoff > maxsize >> PAGE_SHIFT) / (maxsize - len) ..." with maxsize = ULONG_MAX
+    /// for a char device, so the mapping is refused iff pgoff > (ULONG_MAX - len) >> PAGE_SHIFT (R2.4).
+    /// </summary>
+    private static bool FileMmapOk(ulong pgoff, ulong len) => pgoff <= (ulong.MaxValue - len) >> PageGeometry.PageShift;
+
+    /// <summary>mm/mmap.c round_hint_to_min: a non-fixed hint is page-rounded down and raised to mmap_min_addr.</summary>
     private static ulong RoundHintToMin(ulong hint)
     {
         hint &= PageGeometry.PageMask;
         return hint != 0 && hint < PageGeometry.MmapMinAddr ? PageGeometry.MmapMinAddr : hint;
     }
 
-    /// <summary>mmap_region / __mmap_region (6.1.192).</summary>
+    /// <summary>
+    /// mm/mmap.c mmap_region (6.1.192): the VMA, the driver's ->mmap and what follows it (R2.5, R2.6). The populate step at
+    /// its end is mm/util.c vm_mmap_pgoff's mm_populate, after do_mmap returned; nothing can fail in between.
+    /// </summary>
     private static SyscallResult MmapRegion(Machine machine, string label, OpenFile? file, ulong address, ulong len,
         VmFlags vmFlags, ulong pgoff, MapFlags flags)
     {
@@ -181,7 +199,7 @@ public static class MmapSyscall
             {
                 // unmap_and_free_vma: "Undo any partial mapping done by a device driver." (R2.5)
                 var zapped = mm.Zap(vma.Start, vma.End);
-                if (machine.Trace.Keeps<ModelNote>()) machine.Trace.Add(new ModelNote($"->mmap failed: unmap_region zapped {zapped} PTEs, the VMA is freed"));
+                machine.Trace.DriverMmapUndone(zapped);
                 return SyscallResult.Fail((Errno)(-error));
             }
         }
@@ -199,7 +217,7 @@ public static class MmapSyscall
         vma.Flags |= VmFlags.SoftDirty;
         vma.SetPageProtFromFlags();
 
-        // mm_populate for MAP_POPULATE / VM_LOCKED; __mm_populate skips VM_IO|VM_PFNMAP VMAs.
+        // vm_mmap_pgoff: "if (populate) mm_populate(ret, populate);" for MAP_POPULATE / VM_LOCKED; __mm_populate skips VM_IO|VM_PFNMAP VMAs.
         if (((flags & MapFlags.Populate) != 0 || (vma.Flags & VmFlags.Locked) != 0)
             && (vma.Flags & (VmFlags.Io | VmFlags.PfnMap)) == 0)
         {

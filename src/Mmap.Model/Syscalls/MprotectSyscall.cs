@@ -15,7 +15,7 @@ public static class MprotectSyscall
     public static SyscallResult Mprotect(Machine machine, ulong start, ulong length, Prot prot)
     {
         var (result, why) = Apply(machine, start, length, prot);
-        if (machine.Trace.Keeps<MprotectCalled>()) machine.Trace.Add(new MprotectCalled(start, length, prot, result.Error, why));
+        machine.Trace.Mprotect(start, length, prot, result, why);
         return result;
     }
 
@@ -60,7 +60,7 @@ public static class MprotectSyscall
             // "if ((newflags & ~(newflags >> 4)) & VM_ACCESS_FLAGS) { error = -EACCES; break; }"
             if ((((ulong)newFlags & ~((ulong)newFlags >> 4)) & (ulong)VmFlagMasks.Access) != 0)
             {
-                return (SyscallResult.Fail(Errno.EACCES), machine.Trace.Keeps<MprotectCalled>() ? $"{KernelNames.Spell(prot)} needs VM_MAY* bits the VMA lacks ({vma.Flags.ToHex()})" : null);
+                return (SyscallResult.Fail(Errno.EACCES), machine.Trace.WhyMprotectNeedsMay(prot, vma.Flags));
             }
 
             var pieceEnd = Math.Min(vma.End, end);

@@ -14,7 +14,7 @@ public static class MunmapSyscall
     public static SyscallResult Munmap(Machine machine, ulong start, ulong length)
     {
         var result = Check(machine, start, length);
-        if (machine.Trace.Keeps<MunmapCalled>()) machine.Trace.Add(new MunmapCalled(start, length, result.Error, null));
+        machine.Trace.Munmap(start, length, result);
         return result;
     }
 

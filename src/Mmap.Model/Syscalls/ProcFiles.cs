@@ -12,7 +12,7 @@ public static class ProcFiles
         var lines = new List<string>();
         foreach (var vma in machine.Mm.Vmas)
         {
-            if (machine.Trace.Keeps<MapsLine>()) machine.Trace.Add(new MapsLine(vma.Start, vma.End, vma.Flags, vma.PgOff, vma.File is not null, machine.Node.Path));
+            machine.Trace.Maps(vma, machine.Node.Path);
             lines.Add(ProcMaps.Line(vma, machine.Node));
         }
 
@@ -25,7 +25,7 @@ public static class ProcFiles
     public static ulong ProcTotal(Machine machine)
     {
         var total = machine.Mm.TotalVm;
-        if (machine.Trace.Keeps<ProcTotalRead>()) machine.Trace.Add(new ProcTotalRead(total, machine.PreviousProcTotal));
+        machine.Trace.ProcTotal(total, machine.PreviousProcTotal);
         machine.PreviousProcTotal = total;
         return total;
     }

@@ -77,5 +77,38 @@ public static class KernelNames
 
     public static string Spell(RemapProt prot) => prot == Driver.RemapProt.PageShared ? "PAGE_SHARED" : "vm_page_prot";
 
+    /// <summary>
+    /// The kernel's name of every <see cref="VmFlags"/> bit (include/linux/mm.h). The oracle's C checks each
+    /// value against the kernel headers at build time; <see cref="SpellVmFlags"/> joins them in this order.
+    /// </summary>
+    public static IReadOnlyList<(VmFlags Flag, string Name)> VmFlagSpellings { get; } =
+    [
+        (VmFlags.Read, "VM_READ"), (VmFlags.Write, "VM_WRITE"), (VmFlags.Exec, "VM_EXEC"), (VmFlags.Shared, "VM_SHARED"),
+        (VmFlags.MayRead, "VM_MAYREAD"), (VmFlags.MayWrite, "VM_MAYWRITE"), (VmFlags.MayExec, "VM_MAYEXEC"),
+        (VmFlags.MayShare, "VM_MAYSHARE"), (VmFlags.GrowsDown, "VM_GROWSDOWN"), (VmFlags.Locked, "VM_LOCKED"),
+        (VmFlags.Io, "VM_IO"), (VmFlags.PfnMap, "VM_PFNMAP"), (VmFlags.DontExpand, "VM_DONTEXPAND"), (VmFlags.DontDump, "VM_DONTDUMP"),
+        (VmFlags.SeqRead, "VM_SEQ_READ"), (VmFlags.RandRead, "VM_RAND_READ"), (VmFlags.DontCopy, "VM_DONTCOPY"),
+        (VmFlags.LockOnFault, "VM_LOCKONFAULT"), (VmFlags.Account, "VM_ACCOUNT"), (VmFlags.NoReserve, "VM_NORESERVE"),
+        (VmFlags.HugeTlb, "VM_HUGETLB"), (VmFlags.Sync, "VM_SYNC"), (VmFlags.Pat, "VM_PAT"), (VmFlags.WipeOnFork, "VM_WIPEONFORK"),
+        (VmFlags.SoftDirty, "VM_SOFTDIRTY"), (VmFlags.MixedMap, "VM_MIXEDMAP"), (VmFlags.HugePage, "VM_HUGEPAGE"),
+        (VmFlags.NoHugePage, "VM_NOHUGEPAGE"), (VmFlags.Mergeable, "VM_MERGEABLE"), (VmFlags.UffdMissing, "VM_UFFD_MISSING"),
+        (VmFlags.UffdWp, "VM_UFFD_WP"),
+    ];
+
+    /// <summary>vm_flags as C ORs their names ("VM_IO|VM_PFNMAP"); unnamed bits in hex.</summary>
+    public static string SpellVmFlags(VmFlags flags)
+    {
+        var parts = new List<string>();
+        foreach (var (flag, name) in VmFlagSpellings)
+        {
+            if ((flags & flag) == 0) continue;
+            parts.Add(name);
+            flags &= ~flag;
+        }
+
+        if (flags != 0 || parts.Count == 0) parts.Add("0x" + ((ulong)flags).ToString("x"));
+        return string.Join('|', parts);
+    }
+
     public static string Hex(ulong value) => "0x" + value.ToString("x");
 }

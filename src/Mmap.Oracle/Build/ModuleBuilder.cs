@@ -18,7 +18,7 @@ public static class ModuleBuilder
         await File.WriteAllTextAsync(Path.Combine(workDirectory, "Kbuild"), $"obj-m := {ModuleName}.o\n", cancellationToken).ConfigureAwait(false);
         var result = await ProcessRunner.RunAsync(
             "make",
-            ["-C", kernel.HeadersDirectory, "M=" + workDirectory, "CONFIG_DEBUG_INFO_BTF_MODULES=", "-j2", "modules"],
+            ["-C", kernel.HeadersDirectory, "M=" + workDirectory, "CONFIG_DEBUG_INFO_BTF_MODULES=", .. kernel.MakeArgs, "-j2", "modules"],
             TimeSpan.FromMinutes(5),
             workDirectory,
             cancellationToken: cancellationToken).ConfigureAwait(false);

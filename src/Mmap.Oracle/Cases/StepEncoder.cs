@@ -10,11 +10,7 @@ namespace Mmap.Oracle.Cases;
 /// Turns a parsed scenario into an <see cref="EncodedCase"/>: every enum through an explicit switch,
 /// every number range-checked, mapping names replaced by slot numbers. Anything the generated C could
 /// not run faithfully is rejected with <see cref="OracleFailure.Unsupported"/>.
-/// Argument layout per op:
-/// open A=flags · mmap A=slot B=length C=prot D=flags E=offset F=hint slot+1 (0: NULL) G=hint offset ·
-/// read A=slot B=offset C=type · write A=slot B=offset C=type D=value · mprotect A=slot B=offset C=length D=prot ·
-/// munmap A=slot B=offset C=length · check A=slot B=pattern (ulong.MaxValue: the driver's fill) ·
-/// fd-write A=length B=pattern · fd-read A=length · check-buffer A=pattern.
+/// Each op fills the <see cref="EncodedStep"/> members it uses (documented there); the rest stay 0.
 /// </summary>
 public static class StepEncoder
 {
@@ -39,78 +35,49 @@ public static class StepEncoder
         var limitPages = driver.Limit is { } limit ? limit.MaxPages : -1;
         if (driver.Limit is { MaxPages: < 0 }) throw Unsupported("negative length-limit");
         return new EncodedDriver(
-            BufferKind: driver.Buffer switch
-            {
-                BufferKind.Kmalloc => EncodedDriver.Kmalloc,
-                BufferKind.Vmalloc => EncodedDriver.Vmalloc,
-                _ => throw Unsupported($"buffer kind {driver.Buffer}"),
-            },
+            BufferKind: Enum.IsDefined(driver.Buffer) ? (int)driver.Buffer : throw Unsupported($"buffer kind {driver.Buffer}"),
             Pages: driver.Pages,
-            Fill: driver.Fill.Bytes.Select(b => b is { } v ? (int)v : -1).ToArray(),
+            Fill: driver.Fill.Bytes.Select(b => b is { } v ? (int)v : EncodedDriver.FillPageIndex).ToArray(),
             LimitPages: limitPages,
             LimitErrno: driver.Limit is { } l ? ErrnoNumber(l.Error) : 0,
-            Method: driver.Method switch
-            {
-                MappingMethod.RemapWhole => EncodedDriver.RemapWhole,
-                MappingMethod.RemapPerPage => EncodedDriver.RemapPerPage,
-                MappingMethod.InsertPage => EncodedDriver.InsertPage,
-                MappingMethod.MapPages => EncodedDriver.MapPages,
-                MappingMethod.Fault => EncodedDriver.Fault,
-                MappingMethod.FaultPfn => EncodedDriver.FaultPfn,
-                MappingMethod.None => EncodedDriver.NoMmap,
-                _ => throw Unsupported($"mmap method {driver.Method}"),
-            },
-            PageShared: driver.Prot switch
-            {
-                RemapProt.VmPageProt => 0,
-                RemapProt.PageShared => 1,
-                _ => throw Unsupported($"prot {driver.Prot}"),
-            },
+            Method: Enum.IsDefined(driver.Method) ? (int)driver.Method : throw Unsupported($"mmap method {driver.Method}"),
+            Prot: Enum.IsDefined(driver.Prot) ? (int)driver.Prot : throw Unsupported($"prot {driver.Prot}"),
             CheckErrors: driver.ChecksErrors ? 1 : 0,
-            PgoffHonour: driver.Pgoff switch
-            {
-                PgoffPolicy.Ignore => 0,
-                PgoffPolicy.Honour => 1,
-                _ => throw Unsupported($"pgoff {driver.Pgoff}"),
-            },
+            Pgoff: Enum.IsDefined(driver.Pgoff) ? (int)driver.Pgoff : throw Unsupported($"pgoff {driver.Pgoff}"),
             ClearMayWrite: driver.ClearsMayWrite ? 1 : 0,
-            LabFops: driver.Fops switch
-            {
-                FileOperationsKind.None => 0,
-                FileOperationsKind.Lab => 1,
-                _ => throw Unsupported($"fops {driver.Fops}"),
-            });
+            Fops: Enum.IsDefined(driver.Fops) ? (int)driver.Fops : throw Unsupported($"fops {driver.Fops}"));
     }
 
     private static EncodedStep EncodeStep(Scenario scenario, Step step, List<string> slots, List<IReadOnlyList<int>> patterns) => step switch
     {
-        OpenStep o => new EncodedStep(StepOp.Open, OpenFlagsValue(o.Flags)),
-        CloseStep => new EncodedStep(StepOp.Close),
-        MmapStep m => new EncodedStep(
-            StepOp.Mmap, Slot(slots, m.Name, create: true), m.Length, (uint)m.Prot, (uint)m.Flags, m.Offset,
-            m.Address is null ? 0 : Slot(slots, m.Address.Mapping, create: false) + 1, m.Address?.Offset ?? 0),
-        ReadStep r => new EncodedStep(StepOp.Read, Slot(slots, r.Address.Mapping, false), r.Address.Offset, TypeCode(r.Type)),
-        WriteStep w => new EncodedStep(StepOp.Write, Slot(slots, w.Address.Mapping, false), w.Address.Offset, TypeCode(w.Type), w.Value),
-        MprotectStep p => new EncodedStep(StepOp.Mprotect, Slot(slots, p.Address.Mapping, false), p.Address.Offset, p.Length, (uint)p.Prot),
-        MunmapStep u => new EncodedStep(StepOp.Munmap, Slot(slots, u.Address.Mapping, false), u.Address.Offset, u.Length),
-        CheckStep c => new EncodedStep(StepOp.Check, Slot(slots, c.Mapping, false), c.Pattern is null ? DriverFill : Pattern(patterns, c.Pattern)),
-        FdWriteStep fw => new EncodedStep(StepOp.FdWrite, IoLength(fw.Length), Pattern(patterns, fw.Pattern)),
-        FdReadStep fr => new EncodedStep(StepOp.FdRead, IoLength(fr.Length)),
-        CheckBufferStep cb => new EncodedStep(StepOp.CheckBuffer, Pattern(patterns, cb.Pattern)),
-        MapsStep => new EncodedStep(StepOp.Maps),
-        ProcTotalStep => new EncodedStep(StepOp.ProcTotal),
+        OpenStep o => new(StepOp.Open) { Flags = OpenFlagsValue(o.Flags) },
+        CloseStep => new(StepOp.Close),
+        MmapStep m => new(StepOp.Mmap)
+        {
+            Slot = Slot(slots, m.Name), Length = m.Length, Prot = (uint)m.Prot, Flags = (uint)m.Flags, FileOffset = m.Offset,
+            HintSlot = m.Address is null ? 0 : Slot(slots, m.Address.Mapping) + 1, Offset = m.Address?.Offset ?? 0,
+        },
+        ReadStep r => new(StepOp.Read) { Slot = Slot(slots, r.Address.Mapping), Offset = r.Address.Offset, Type = TypeCode(r.Type) },
+        WriteStep w => new(StepOp.Write) { Slot = Slot(slots, w.Address.Mapping), Offset = w.Address.Offset, Type = TypeCode(w.Type), Value = w.Value },
+        MprotectStep p => new(StepOp.Mprotect) { Slot = Slot(slots, p.Address.Mapping), Offset = p.Address.Offset, Length = p.Length, Prot = (uint)p.Prot },
+        MunmapStep u => new(StepOp.Munmap) { Slot = Slot(slots, u.Address.Mapping), Offset = u.Address.Offset, Length = u.Length },
+        CheckStep c => new(StepOp.Check) { Slot = Slot(slots, c.Mapping), Pattern = c.Pattern is null ? DriverFill : Pattern(patterns, c.Pattern) },
+        FdWriteStep fw => new(StepOp.FdWrite) { Length = IoLength(fw.Length), Pattern = Pattern(patterns, fw.Pattern) },
+        FdReadStep fr => new(StepOp.FdRead) { Length = IoLength(fr.Length) },
+        CheckBufferStep cb => new(StepOp.CheckBuffer) { Pattern = Pattern(patterns, cb.Pattern) },
+        MapsStep => new(StepOp.Maps),
+        ProcTotalStep => new(StepOp.ProcTotal),
         _ => throw Unsupported($"{scenario.Name}: step {step.GetType().Name}"),
     };
 
-    private static ulong Slot(List<string> slots, string name, bool create)
+    /// <summary>The slot of a mapping name; an address naming a mapping never created still gets one (its base stays 0).</summary>
+    private static int Slot(List<string> slots, string name)
     {
         var index = slots.IndexOf(name);
-        if (index >= 0) return (ulong)index;
+        if (index >= 0) return index;
         if (slots.Count >= MaxSlots) throw Unsupported($"more than {MaxSlots} mappings");
-        // An address naming a mapping never created still gets a slot: its base stays 0.
         slots.Add(name);
-        _ = create;
-        return (ulong)(slots.Count - 1);
+        return slots.Count - 1;
     }
 
     private static ulong Pattern(List<IReadOnlyList<int>> patterns, IReadOnlyList<byte> bytes)
@@ -130,14 +97,9 @@ public static class StepEncoder
         return (uint)flags;
     }
 
-    private static ulong TypeCode(ValueType type) => type switch
-    {
-        ValueType.Char => 0,
-        ValueType.UChar => 1,
-        ValueType.U8 => 2,
-        ValueType.U32 => 3,
-        _ => throw Unsupported($"value type {type}"),
-    };
+    /// <summary>The C side reads <see cref="ValueType"/> by its enum value (VT_* in the generated header).</summary>
+    private static int TypeCode(ValueType type) =>
+        Enum.IsDefined(type) ? (int)type : throw Unsupported($"value type {type}");
 
     internal static int ErrnoNumber(Errno errno) =>
         Enum.IsDefined(errno) && (int)errno is > 0 and < 4096 ? (int)errno : throw Unsupported($"errno {errno}");

@@ -16,11 +16,12 @@ namespace Mmap.Oracle.Logs;
 /// </summary>
 public sealed class KernelTraceBuilder
 {
-    private const int SigBus = 7;
-    private const int SigSegv = 11;
-    private const int BusAdrErr = 2;
-    private const int SegvMapErr = 1;
-    private const int SegvAccErr = 2;
+    // Signal numbers and si_codes the program reports (x86-64 Linux); the generated C checks them against <signal.h>.
+    public const int SigBus = 7;
+    public const int SigSegv = 11;
+    public const int BusAdrErr = 2;
+    public const int SegvMapErr = 1;
+    public const int SegvAccErr = 2;
 
     private readonly Scenario scenario;
     private readonly EncodedCase encoded;
@@ -46,9 +47,9 @@ public sealed class KernelTraceBuilder
 
         // Module "load": the case's buffer and its pfn table.
         var pfns = new List<ulong>();
-        while (position < records.Count && records[position].Source == 'K' && records[position].Kind is "L" or "Q")
+        while (position < records.Count && (records[position].Is(LogProtocol.Loaded) || records[position].Is(LogProtocol.Pfns)))
         {
-            if (records[position].Kind == "Q") pfns.AddRange(records[position].Fields.Skip(1).Select(f => Convert.ToUInt64(f, 16)));
+            if (records[position].Is(LogProtocol.Pfns)) pfns.AddRange(records[position].HexItems());
             position++;
         }
         if (pfns.Count != scenario.Driver.Pages)
@@ -97,7 +98,7 @@ public sealed class KernelTraceBuilder
     {
         var step = scenario.Steps[user.Step];
         var code = encoded.Steps[user.Step];
-        if (user.Kind == "N") return; // not run: its mapping was never mapped
+        if (user.Is(LogProtocol.NotRun)) return; // not run: its mapping was never mapped
         switch (step)
         {
             case OpenStep o:
@@ -110,51 +111,51 @@ public sealed class KernelTraceBuilder
                 break;
             case MmapStep m:
             {
-                var hint = user.Hex(2);
+                var hint = user.Hex("hint");
                 events.Add(new MmapCalled(m.Name, hint, m.Length, m.Prot, m.Flags, m.Offset));
                 Inner(inner, m.Name);
-                if (user.Fields[0] == "a")
+                if (user.Is(LogProtocol.Mapped))
                 {
-                    var slot = (int)code.A;
-                    bases[slot] = user.Hex(1);
+                    var slot = code.Slot;
+                    bases[slot] = user.Hex("addr");
                     lengths[slot] = m.Length;
                     events.Add(new MmapReturned(m.Name, bases[slot], null, null));
                 }
                 else
                 {
-                    events.Add(new MmapReturned(m.Name, 0, (Errno)int.Parse(user.Fields[1], System.Globalization.CultureInfo.InvariantCulture), null));
+                    events.Add(new MmapReturned(m.Name, 0, (Errno)(int)user.Signed("errno"), null));
                 }
                 break;
             }
             case ReadStep r:
                 Inner(inner, null);
-                Access(user, AccessKind.Read, r.Type, bases[code.A] + r.Address.Offset, 0);
+                Access(user, AccessKind.Read, r.Type, bases[code.Slot] + r.Address.Offset, 0);
                 break;
             case WriteStep w:
                 Inner(inner, null);
-                Access(user, AccessKind.Write, w.Type, bases[code.A] + w.Address.Offset, w.Value);
+                Access(user, AccessKind.Write, w.Type, bases[code.Slot] + w.Address.Offset, w.Value);
                 break;
             case MprotectStep p:
                 Inner(inner, null);
-                events.Add(new MprotectCalled(bases[code.A] + p.Address.Offset, p.Length, p.Prot, ErrnoOf(user.Signed(0)), null));
+                events.Add(new MprotectCalled(bases[code.Slot] + p.Address.Offset, p.Length, p.Prot, ErrnoOf(user.Signed("ret")), null));
                 break;
             case MunmapStep u:
                 Inner(inner, null);
-                events.Add(new MunmapCalled(bases[code.A] + u.Address.Offset, u.Length, ErrnoOf(user.Signed(0)), null));
+                events.Add(new MunmapCalled(bases[code.Slot] + u.Address.Offset, u.Length, ErrnoOf(user.Signed("ret")), null));
                 break;
             case CheckStep c:
             {
                 Inner(inner, null);
-                var page = user.Hex(0);
-                var address = bases[code.A] + (page << PageGeometry.PageShift);
-                if (user.Fields.Count > 1 && user.Fields[1] == "s")
+                var page = user.Hex("page");
+                var address = bases[code.Slot] + (page << PageGeometry.PageShift);
+                if (user.Is(LogProtocol.PageSignal))
                 {
-                    var outcome = SignalOutcome(int.Parse(user.Fields[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(user.Fields[3], System.Globalization.CultureInfo.InvariantCulture), out var spelled);
+                    var outcome = SignalOutcome((int)user.Signed("signo"), (int)user.Signed("code"), out var spelled);
                     events.Add(new PageChecked(address, spelled ?? outcome.Render(AccessKind.Read, ValueType.UChar)));
                 }
                 else
                 {
-                    var seen = user.Fields.Skip(1).Select(f => Convert.ToByte(f, 16)).ToArray();
+                    var seen = user.HexItems().Select(b => (byte)b).ToArray();
                     var pattern = c.Pattern ?? scenario.Driver.Fill.ForPage((int)page);
                     events.Add(new PageChecked(address, Verdict(seen, pattern)));
                 }
@@ -162,17 +163,17 @@ public sealed class KernelTraceBuilder
             }
             case FdWriteStep fw:
                 Inner(inner, null);
-                events.Add(new DeviceIo(true, fw.Length, user.Signed(0)));
+                events.Add(new DeviceIo(true, fw.Length, user.Signed("ret")));
                 break;
             case FdReadStep fr:
                 Inner(inner, null);
-                events.Add(new DeviceIo(false, fr.Length, user.Signed(0)));
+                events.Add(new DeviceIo(false, fr.Length, user.Signed("ret")));
                 break;
             case CheckBufferStep cb:
             {
                 Inner(inner, null);
-                var seen = user.Fields.Skip(1).Select(f => Convert.ToByte(f, 16)).ToArray();
-                events.Add(new BufferChecked(user.Hex(0), Verdict(seen, cb.Pattern)));
+                var seen = user.HexItems().Select(b => (byte)b).ToArray();
+                events.Add(new BufferChecked(user.Hex("offset"), Verdict(seen, cb.Pattern)));
                 break;
             }
             case MapsStep:
@@ -182,7 +183,9 @@ public sealed class KernelTraceBuilder
             case ProcTotalStep:
             {
                 Inner(inner, null);
-                var total = user.Hex(0);
+                if (user.Is(LogProtocol.ProcTotalFailed))
+                    throw new OracleException(OracleFailure.LogMalformed, $"{scenario.Name}: the program could not read /proc/my-proc-entry");
+                var total = user.Hex("total");
                 events.Add(new ProcTotalRead(total, previousTotal));
                 previousTotal = total;
                 break;
@@ -194,13 +197,13 @@ public sealed class KernelTraceBuilder
 
     private void Access(LogRecord user, AccessKind access, ValueType type, ulong address, uint value)
     {
-        if (user.Fields[0] == "v")
+        if (user.Is(LogProtocol.ReadValue) || user.Is(LogProtocol.Written))
         {
-            var outcome = access == AccessKind.Read ? AccessOutcome.Read(Convert.ToUInt32(user.Fields[1], 16)) : AccessOutcome.Written;
+            var outcome = access == AccessKind.Read ? AccessOutcome.Read((uint)user.Hex("value")) : AccessOutcome.Written;
             events.Add(new MemoryAccessed(access, type, address, value, outcome, null));
             return;
         }
-        var signal = SignalOutcome(int.Parse(user.Fields[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(user.Fields[2], System.Globalization.CultureInfo.InvariantCulture), out var spelled);
+        var signal = SignalOutcome((int)user.Signed("signo"), (int)user.Signed("code"), out var spelled);
         events.Add(new MemoryAccessed(access, type, address, value, signal, null));
         if (spelled is not null)
         {
@@ -233,41 +236,31 @@ public sealed class KernelTraceBuilder
     {
         foreach (var k in inner)
         {
-            switch (k.Kind)
-            {
-                case "E":
-                    events.Add(new DriverMmapEntered(label ?? "?", k.Hex(0), k.Hex(1), (VmFlags)k.Hex(2), k.Hex(3)));
-                    break;
-                case "C":
-                    events.Add(new DriverClearedFlags((VmFlags)k.Hex(0)));
-                    break;
-                case "R":
-                    events.Add(new RemapPfnRangeCalled(k.Hex(0), k.Hex(1), k.Hex(2), scenario.Driver.Prot, (int)k.Signed(3), null));
-                    break;
-                case "I":
-                    events.Add(new VmInsertPageCalled(k.Hex(0), (int)k.Signed(1), (int)k.Signed(2), null));
-                    break;
-                case "M":
-                    events.Add(new VmMapPagesCalled(k.Signed(0) != 0, (int)k.Signed(1), (int)k.Signed(2), null));
-                    break;
-                case "X":
-                    events.Add(new DriverMmapReturned((int)k.Signed(0), (VmFlags)k.Hex(1), k.Hex(2), null));
-                    break;
-                case "F":
-                    var result = k.Fields[2] switch
-                    {
-                        "P" => $"page[{k.Fields[3]}]",
-                        "N" => "VM_FAULT_NOPAGE",
-                        "O" => "VM_FAULT_OOM",
-                        _ => "VM_FAULT_SIGBUS",
-                    };
-                    events.Add(new FaultHandlerCalled(k.Hex(0), k.Hex(1), result, null));
-                    break;
-                default:
-                    throw new OracleException(OracleFailure.LogMalformed, $"{scenario.Name}: unknown driver record '{k.Text}'");
-            }
+            if (k.Is(LogProtocol.MmapEntered))
+                events.Add(new DriverMmapEntered(label ?? "?", k.Hex("start"), k.Hex("end"), (VmFlags)k.Hex("flags"), k.Hex("pgoff")));
+            else if (k.Is(LogProtocol.FlagsCleared))
+                events.Add(new DriverClearedFlags((VmFlags)k.Hex("flags")));
+            else if (k.Is(LogProtocol.Remap))
+                events.Add(new RemapPfnRangeCalled(k.Hex("addr"), k.Hex("pfn"), k.Hex("size"), scenario.Driver.Prot, (int)k.Signed("ret"), null));
+            else if (k.Is(LogProtocol.InsertPage))
+                events.Add(new VmInsertPageCalled(k.Hex("addr"), (int)k.Signed("index"), (int)k.Signed("ret"), null));
+            else if (k.Is(LogProtocol.MapPages))
+                events.Add(new VmMapPagesCalled(k.Signed("zero") != 0, (int)k.Signed("count"), (int)k.Signed("ret"), null));
+            else if (k.Is(LogProtocol.MmapReturned))
+                events.Add(new DriverMmapReturned((int)k.Signed("ret"), (VmFlags)k.Hex("flags"), k.Hex("pgoff"), null));
+            else if (k.Is(LogProtocol.Fault))
+                events.Add(new FaultHandlerCalled(k.Hex("addr"), k.Hex("pgoff"), FaultResult(k.Word("result")[0], k.Word("index")), null));
+            else
+                throw new OracleException(OracleFailure.LogMalformed, $"{scenario.Name}: unexpected driver record '{k.Text}'");
         }
     }
+
+    /// <summary>The model's spelling of the fault handler's answer (<see cref="LogProtocol.FaultResults"/>).</summary>
+    private static string FaultResult(char letter, string index) =>
+        letter == LogProtocol.FaultLetter("FAULT_PAGE") ? $"page[{index}]"
+        : letter == LogProtocol.FaultLetter("FAULT_NOPAGE") ? "VM_FAULT_NOPAGE"
+        : letter == LogProtocol.FaultLetter("FAULT_OOM") ? "VM_FAULT_OOM"
+        : "VM_FAULT_SIGBUS";
 
     private int SlotOf(string mapping) => Math.Max(0, encoded.SlotNames.ToList().IndexOf(mapping));
 

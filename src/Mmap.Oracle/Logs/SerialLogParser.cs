@@ -4,9 +4,9 @@ namespace Mmap.Oracle.Logs;
 
 /// <summary>
 /// Splits the serial log of one boot into per-case logs. Only lines starting with "@U ", "@K " or "@D "
-/// are read (the grammar is in <see cref="Codegen.ProgramSource"/> and <see cref="Codegen.ModuleSource"/>);
-/// anything else on the console (kernel messages, firmware noise) is ignored. A line garbled by
-/// interleaved console output is rejected with <see cref="OracleFailure.LogMalformed"/>.
+/// are read, each through its <see cref="LogProtocol"/> layout (the same declaration the generated C prints
+/// with); anything else on the console (kernel messages, firmware noise) is ignored. A line that matches no
+/// layout (e.g. garbled by interleaved console output) is rejected with <see cref="OracleFailure.LogMalformed"/>.
 /// </summary>
 public static class SerialLogParser
 {
@@ -34,13 +34,13 @@ public static class SerialLogParser
                         var fields = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                         var kcase = int.Parse(fields[1], CultureInfo.InvariantCulture);
                         Check(kcase, caseCount, line);
-                        records[kcase].Add(new LogRecord('K', -1, fields[0], fields[2..], rest));
+                        records[kcase].Add(new LogRecord('K', -1, fields[0], fields[2..], rest, Layout(RecordSource.Driver, fields[0], fields[2..], line)));
                         break;
                     case 'D':
                         var space = rest.IndexOf(' ', StringComparison.Ordinal);
                         var dcase = int.Parse(space < 0 ? rest : rest[..space], CultureInfo.InvariantCulture);
                         Check(dcase, caseCount, line);
-                        records[dcase].Add(new LogRecord('D', -1, "msg", [], space < 0 ? "" : rest[(space + 1)..]));
+                        records[dcase].Add(new LogRecord('D', -1, "msg", [], space < 0 ? "" : rest[(space + 1)..], LogProtocol.KernelMessage));
                         break;
                 }
             }
@@ -60,24 +60,33 @@ public static class SerialLogParser
         var index = int.Parse(fields[0], CultureInfo.InvariantCulture);
         if (index < 0) throw new OracleException(OracleFailure.BootFailed, "the batch program could not start: " + rest);
         Check(index, records.Length, rest);
-        switch (fields[1])
+        if (!int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out _))
         {
-            case "A":
+            var layout = Layout(RecordSource.Case, fields[1], fields[2..], rest);
+            if (layout == LogProtocol.CaseStarted)
+            {
                 started[index] = true;
                 return index;
-            case "Z":
-                ends[index] = new CaseEnd(fields[2], int.Parse(fields[3], CultureInfo.InvariantCulture),
-                    fields.Length > 4 ? long.Parse(fields[4], CultureInfo.InvariantCulture) : 0);
-                return current;
+            }
+
+            var record = new LogRecord('U', -1, fields[1], fields[2..], rest, layout);
+            ends[index] = layout == LogProtocol.CaseEnded
+                ? new CaseEnd(record.Word("how"), (int)record.Signed("value"), record.Signed("micros"))
+                : new CaseEnd(CaseEnd.Error, (int)record.Signed("errno"));
+            return current;
         }
         var step = int.Parse(fields[1], CultureInfo.InvariantCulture);
         var kind = fields[2];
         // Maps lines keep their text (field 3 onwards, with the kernel's spacing).
         var prefixLength = fields[0].Length + 1 + fields[1].Length + 1 + kind.Length;
         var text = rest.Length > prefixLength ? rest[(prefixLength + 1)..] : "";
-        records[index].Add(new LogRecord('U', step, kind, fields[3..], text));
+        records[index].Add(new LogRecord('U', step, kind, fields[3..], text, Layout(RecordSource.Step, kind, fields[3..], rest)));
         return current;
     }
+
+    private static LogLayout Layout(RecordSource source, string kind, IReadOnlyList<string> fields, string line) =>
+        LogProtocol.Match(source, kind, fields)
+        ?? throw new OracleException(OracleFailure.LogMalformed, $"serial line matches no record layout: '{line}'");
 
     private static void Check(int index, int count, string line)
     {

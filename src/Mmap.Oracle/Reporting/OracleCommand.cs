@@ -27,13 +27,11 @@ public static class OracleCommand
         {
             null => null,
             "all" => KernelSeries.All,
-            "6.1" => [KernelSeries.V6_1],
-            "6.12" => [KernelSeries.V6_12],
-            _ => [],
+            _ => KernelSeries.All.Where(s => s.Name == kernel).ToList(),
         };
         if (chosen is { Count: 0 })
         {
-            errors.WriteLine($"--kernel: '{kernel}' (allowed: 6.1, 6.12, all)");
+            errors.WriteLine($"--kernel: '{kernel}' (allowed: {string.Join(", ", KernelSeries.All.Select(s => s.Name))}, all)");
             return BadInput;
         }
         var all = scenarios.ToList();
@@ -53,9 +51,9 @@ public static class OracleCommand
             }
             else
             {
-                // Each scenario on the kernel its header names; matrix scenarios default to 6.1.
-                foreach (var group in all.GroupBy(s => s.Kernel == Mmap.Model.Kernel.KernelVersion.Linux6_12 ? KernelSeries.V6_12 : KernelSeries.V6_1))
-                    reports.AddRange(await OracleRunner.RunAsync(group.ToList(), [group.Key], options, cancellationToken).ConfigureAwait(false));
+                // Each scenario on every series its kernel: header names; matrix scenarios default to 6.1.
+                foreach (var group in all.SelectMany(s => s.Kernels.Select(k => (Series: KernelSeries.Of(k), Scenario: s))).GroupBy(p => p.Series))
+                    reports.AddRange(await OracleRunner.RunAsync(group.Select(p => p.Scenario).ToList(), [group.Key], options, cancellationToken).ConfigureAwait(false));
             }
             if (json) output.WriteLine(OracleJsonReport.Serialize(reports));
             else OracleTextReport.Write(output, reports);

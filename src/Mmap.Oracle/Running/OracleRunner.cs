@@ -23,8 +23,7 @@ namespace Mmap.Oracle.Running;
 /// </summary>
 public static class OracleRunner
 {
-    public static KernelVersion ModelVersion(KernelSeries series) =>
-        series == KernelSeries.V6_1 ? KernelVersion.Linux6_1 : KernelVersion.Linux6_12;
+    public static KernelVersion ModelVersion(KernelSeries series) => series.Version;
 
     /// <summary>Runs the scenarios on one kernel series.</summary>
     public static async Task<OracleReport> RunAsync(
@@ -173,7 +172,7 @@ public static class OracleRunner
         }
         var logs = SerialLogParser.Parse(result.Lines, cases.Count);
         var version = ModelVersion(kernel.Series);
-        var verdicts = batch.Select((index, i) => Judge(scenarios[index] with { Kernel = version }, cases[i], logs[i], kernel.Series.Name)).ToList();
+        var verdicts = batch.Select((index, i) => Judge(scenarios[index].On(version), cases[i], logs[i], kernel.Series.Name)).ToList();
         lock (state)
         {
             state.Build += buildTime;

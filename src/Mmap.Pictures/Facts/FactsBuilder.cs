@@ -36,8 +36,16 @@ public static class FactsBuilder
             new StepFact(i + 1, ScenarioWriter.StepText(s.Step), s.Actual, s.Step.Expected?.Text, s.Passed, s.Step is Scenarios.ReadStep)).ToList();
         var stray = marks.Where(m => m.Page is not { } p || !drawn.Contains(p)).Select(m => m.Mark).ToList();
         var title = $"{result.Scenario.Name} · Linux {result.Scenario.Kernel.ToDisplay()} · {result.Scenario.Device}";
-        return new PictureFacts(title, DriverSection.Describe(result.Scenario), result.Passed, steps, mappings, Buffer(machine, frames), stray);
+        var expectations = result.Expectations.Select(e => new ExpectationFact(e.Expectation.ToString(), e.Passed, e.MatchingLines)).ToList();
+        return new PictureFacts(title, DriverSection.Describe(result.Scenario), result.Passed, Why(steps, expectations), steps, expectations,
+            TimelineBuilder.Build(result), mappings, Buffer(machine, frames), stray);
     }
+
+    /// <summary>What made the run FAIL: each step whose outcome was not the expected one, each expectation that did not hold.</summary>
+    public static IReadOnlyList<string> Why(IEnumerable<StepFact> steps, IEnumerable<ExpectationFact> expectations) =>
+        steps.Where(s => !s.Passed).Select(s => $"step #{s.Number} '{s.Text}' gave {s.Actual}, expected {s.Expected}")
+            .Concat(expectations.Where(e => !e.Passed).Select(e => $"'{e.Text}' does not hold: {e.MatchingLines} trace line{(e.MatchingLines == 1 ? "" : "s")} match"))
+            .ToList();
 
     private static VmaFact Vma(Machine machine, Vma vma, ulong baseAddress, FrameNames frames, IReadOnlyList<PageMarks.Placed> marks, HashSet<ulong> drawn)
     {

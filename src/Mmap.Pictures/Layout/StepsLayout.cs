@@ -26,6 +26,24 @@ public static class StepsLayout
             ]);
         }
 
+        if (facts.Expectations.Count > 0)
+        {
+            y += Geometry.Line + 4;
+            svg.Text(Geometry.Margin, y, "expect", "heading");
+            foreach (var expectation in facts.Expectations)
+            {
+                y += Geometry.Line;
+                svg.Text(Geometry.Margin + 36, y, SvgText.Fit(expectation.Text, 95), "");
+                var lines = $"{expectation.MatchingLines} trace line{(expectation.MatchingLines == 1 ? "" : "s")} match";
+                svg.Spans(Geometry.Margin + OutcomeColumn, y,
+                [
+                    ("→ ", "note"),
+                    (lines, expectation.Passed ? "tone-success" : "tone-signal"),
+                    (expectation.Passed ? "  ✓ holds" : "  ✗ does not hold", expectation.Passed ? "note" : "tone-signal"),
+                ]);
+            }
+        }
+
         return y + 10;
     }
 }

@@ -43,14 +43,21 @@ public sealed class SvgDocument
 
     public void Comment(string text) => _body.Append("<!-- ").Append(text.Replace("--", "- -", StringComparison.Ordinal)).Append(" -->\n");
 
+    /// <summary>
+    /// The whole document. Its natural size is <paramref name="width"/> × <paramref name="height"/>; the viewBox and
+    /// <see cref="FitStyle"/> scale it down to a narrower window or container, so nothing on the right is cut off.
+    /// </summary>
     public string Finish(int width, int height, string title, string style) =>
         "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-        + $"width=\"{N(width)}\" height=\"{N(height)}\" viewBox=\"0 0 {N(width)} {N(height)}\">\n"
+        + $"width=\"{N(width)}\" height=\"{N(height)}\" viewBox=\"0 0 {N(width)} {N(height)}\" preserveAspectRatio=\"xMinYMin meet\" style=\"{FitStyle}\">\n"
         + "<title>" + SvgText.Escape(title) + "</title>\n"
         + "<style>\n" + style + "</style>\n"
         + $"<rect x=\"0\" y=\"0\" width=\"{N(width)}\" height=\"{N(height)}\" class=\"page\"/>\n"
         + _body
         + "</svg>\n";
+
+    /// <summary>CSS on the root element: never wider than the window (or an HTML container), height from the aspect ratio.</summary>
+    public const string FitStyle = "max-width:100%;height:auto";
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -20,8 +20,12 @@ public sealed class ScenarioRunner
 
     private ScenarioRunner(Scenario scenario)
     {
-        _scenario = scenario;
-        _machine = new Machine(scenario.Driver, scenario.Kernel, scenario.Device);
+        // A file that names several series, or states outcomes per series, runs here on its Kernel only.
+        _scenario = scenario.Kernels.Count != 1 || scenario.Kernels[0] != scenario.Kernel
+                    || scenario.Steps.Any(s => s.Expected?.PerSeries is not null) || scenario.Expectations.Any(e => e.Kernels is not null)
+            ? scenario.On(scenario.Kernel)
+            : scenario;
+        _machine = new Machine(_scenario.Driver, _scenario.Kernel, _scenario.Device);
     }
 
     public static RunResult Run(Scenario scenario) => new ScenarioRunner(scenario).Execute();

@@ -38,7 +38,7 @@ public sealed class ScenarioParser
 
     private ParseResult Run(string text)
     {
-        var header = new Dictionary<string, (Token Value, string Raw)>();
+        var header = new Dictionary<string, (Token Value, string Raw, int Line)>();
         var driver = new DriverSectionParser(_values, Error);
         var steps = new StepParser(_values, Error);
         var expectations = new List<TraceExpectation>();
@@ -74,7 +74,7 @@ public sealed class ScenarioParser
                     {
                         if (key.Text is not ("scenario" or "kernel" or "device"))
                             Error(key, "header", $"unknown key '{key.Text}'", "scenario, kernel, device, then the sections driver:, program:, expect:");
-                        else if (!header.TryAdd(key.Text, (value, rawValue)))
+                        else if (!header.TryAdd(key.Text, (value, rawValue, _line)))
                             Error(key, key.Text, "given twice", null);
                     });
                     break;
@@ -94,19 +94,29 @@ public sealed class ScenarioParser
         var name = Header(header, "scenario", required: true);
         if (name is { } n && !n.Value.Text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
             Error(n.Value, "scenario", $"'{n.Raw}' is not a name", "letters, digits, '-', '_', '.'");
-        var kernel = Header(header, "kernel", required: false) is { } k ? _values.Keyword(k.Value, "kernel", Vocabulary.Kernels) : KernelVersion.Linux6_1;
+        IReadOnlyList<KernelVersion>? kernels = [KernelVersion.Linux6_1];
+        if (Header(header, "kernel", required: false) is { } k)
+        {
+            var (series, unknown) = SeriesList.Parse(k.Raw);
+            if (series is null) Error(k.Value, "kernel", $"'{unknown}' is not a kernel series", SeriesList.Allowed);
+            kernels = series;
+        }
+
+        if (kernels is not null) CheckSeries(kernels, steps.Steps, expectations);
         var device = Header(header, "device", required: false) is { } d ? d.Raw : Scenario.DefaultDevice;
         if (!device.StartsWith("/dev/", StringComparison.Ordinal) || device.Length > 64 || device[5..].Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
             Error(header.TryGetValue("device", out var dv) ? dv.Value : new Token(device, 1), "device", $"'{device}' is not a device path", "/dev/ followed by letters, digits, '-', '_', '.'");
+        _line = lines.Length;
         if (!seen.Contains(Section.Driver)) Error(new Token("", 1), "driver", "the driver: section is missing", null);
         if (!seen.Contains(Section.Program)) Error(new Token("", 1), "program", "the program: section is missing", null);
 
         var strategy = seen.Contains(Section.Driver) ? driver.Finish() : null;
-        if (_errors.Count > 0 || name is null || strategy is null || kernel is null) return new ParseResult(null, _errors);
+        if (_errors.Count > 0 || name is null || strategy is null || kernels is null) return new ParseResult(null, _errors);
         return new ParseResult(new Scenario
         {
             Name = name.Value.Raw,
-            Kernel = kernel.Value,
+            Kernel = kernels[0],
+            Kernels = kernels,
             Device = device,
             Driver = strategy,
             Steps = steps.Steps,
@@ -115,9 +125,14 @@ public sealed class ScenarioParser
         }, _errors);
     }
 
-    private (Token Value, string Raw)? Header(Dictionary<string, (Token Value, string Raw)> header, string key, bool required)
+    /// <summary>A header line's value; errors about it name its line (a missing line is reported at the end of the file).</summary>
+    private (Token Value, string Raw)? Header(Dictionary<string, (Token Value, string Raw, int Line)> header, string key, bool required)
     {
-        if (header.TryGetValue(key, out var value)) return value;
+        if (header.TryGetValue(key, out var value))
+        {
+            _line = value.Line;
+            return (value.Value, value.Raw);
+        }
         if (required) Error(new Token("", 1), key, $"the '{key}:' line is missing", null);
         return null;
     }
@@ -143,7 +158,57 @@ public sealed class ScenarioParser
         accept(key, new Token(rawValue, valueColumn), rawValue);
     }
 
+    /// <summary>
+    /// Every per-series outcome and expectation names only series the scenario runs on, and a step with per-series
+    /// outcomes states one for each of them.
+    /// </summary>
+    private void CheckSeries(IReadOnlyList<KernelVersion> kernels, IReadOnlyList<Step> steps, List<TraceExpectation> expectations)
+    {
+        var declared = SeriesList.Write(kernels, ", ");
+        foreach (var step in steps)
+        {
+            if (step.Expected?.PerSeries is not { } perSeries) continue;
+            _line = step.Line;
+            var named = perSeries.SelectMany(p => p.Series).ToList();
+            foreach (var extra in named.Where(v => !kernels.Contains(v)).Distinct())
+                Error(new Token("", 1), "outcome", $"names kernel {extra.ToDisplay()}, which the kernel: header does not", declared);
+            foreach (var twice in named.GroupBy(v => v).Where(g => g.Count() > 1))
+                Error(new Token("", 1), "outcome", $"gives kernel {twice.Key.ToDisplay()} more than one outcome", null);
+            foreach (var missing in kernels.Where(v => !named.Contains(v)))
+                Error(new Token("", 1), "outcome", $"gives no outcome for kernel {missing.ToDisplay()}", declared);
+        }
+
+        foreach (var expectation in expectations.Where(e => e.Kernels is not null))
+        {
+            _line = expectation.Line;
+            foreach (var extra in expectation.Kernels!.Where(v => !kernels.Contains(v)))
+                Error(new Token("", 1), "expect", $"names kernel {extra.ToDisplay()}, which the kernel: header does not", declared);
+        }
+    }
+
     private void ParseExpectation(Token key, Token value, string raw, List<TraceExpectation> expectations)
+    {
+        IReadOnlyList<KernelVersion>? on = null;
+        var at = key.Text.IndexOf('@');
+        if (at >= 0)
+        {
+            var (series, unknown) = SeriesList.Parse(key.Text[(at + 1)..]);
+            if (series is null)
+            {
+                Error(key, "expect", $"'{unknown}' is not a kernel series", SeriesList.Allowed);
+                return;
+            }
+
+            on = series;
+            key = new Token(key.Text[..at], key.Column);
+        }
+
+        var before = expectations.Count;
+        ParseExpectationKind(key, value, raw, expectations);
+        if (on is not null && expectations.Count > before) expectations[^1] = expectations[^1] with { Kernels = on };
+    }
+
+    private void ParseExpectationKind(Token key, Token value, string raw, List<TraceExpectation> expectations)
     {
         switch (key.Text)
         {
@@ -165,7 +230,7 @@ public sealed class ScenarioParser
                     expectations.Add(new TraceExpectation(TraceExpectationKind.Count, raw[(space + 1)..].Trim(), (int)count) { Line = _line });
                 break;
             default:
-                Error(key, "expect", $"unknown key '{key.Text}'", "trace-contains, trace-lacks, trace-count");
+                Error(key, "expect", $"unknown key '{key.Text}'", "trace-contains, trace-lacks, trace-count, each optionally @SERIES");
                 break;
         }
     }

@@ -16,7 +16,7 @@ public static class ScenarioWriter
         var text = new StringBuilder();
         foreach (var comment in scenario.Comments) text.Append("# ").Append(comment).Append('\n');
         text.Append("scenario: ").Append(scenario.Name).Append('\n');
-        text.Append("kernel: ").Append(Vocabulary.KeyOf(Vocabulary.Kernels, scenario.Kernel)).Append('\n');
+        text.Append("kernel: ").Append(SeriesList.Write(scenario.Kernels)).Append('\n');
         if (scenario.Device != Scenario.DefaultDevice) text.Append("device: ").Append(scenario.Device).Append('\n');
         text.Append('\n');
         WriteDriver(text, scenario.Driver);

@@ -18,17 +18,17 @@ public sealed class StepParser(ValueParser values, Action<Token, string, string,
     public void Accept(string body, int indent, int line)
     {
         var tokens = Token.Split(body, indent + 1);
-        Token? outcome = null;
+        List<Token>? outcome = null;
         var arrow = tokens.FindIndex(t => t.Text == "=>");
         if (arrow >= 0)
         {
-            if (arrow != tokens.Count - 2)
+            outcome = tokens.Skip(arrow + 1).ToList();
+            if (outcome.Count == 0 || (outcome.Count > 1 && outcome.Any(t => !t.Text.Contains('='))))
             {
-                error(tokens[arrow], "outcome", "'=>' must be followed by exactly one outcome", null);
+                error(tokens[arrow], "outcome", "'=>' must be followed by one outcome, or one SERIES=OUTCOME per kernel series", null);
                 return;
             }
 
-            outcome = tokens[^1];
             tokens = tokens.Take(arrow).ToList();
         }
 
@@ -56,18 +56,55 @@ public sealed class StepParser(ValueParser values, Action<Token, string, string,
         };
         if (step is null) return;
 
-        if (outcome is { } o)
+        if (outcome is not null)
         {
-            if (OutcomeGrammar.Validate(step, o.Text) is { } allowed)
-            {
-                error(o, verb.Text + ".outcome", $"'{o.Text}' is not an outcome of {verb.Text}", allowed);
-                return;
-            }
-
-            step = step with { Expected = new ExpectedOutcome(o.Text) };
+            if (Outcome(verb, step, outcome) is not { } expected) return;
+            step = step with { Expected = expected };
         }
 
         _steps.Add(step with { Line = line });
+    }
+
+    /// <summary>
+    /// One outcome (<c>ok</c>) or one per series (<c>6.1=ok 6.12,7.3=SIGSEGV:MAPERR</c>). That every series the
+    /// scenario runs on gets exactly one is checked with the header (<see cref="ScenarioParser"/>).
+    /// </summary>
+    private ExpectedOutcome? Outcome(Token verb, Step step, List<Token> tokens)
+    {
+        if (tokens.Count == 1 && !tokens[0].Text.Contains('='))
+        {
+            var o = tokens[0];
+            if (OutcomeGrammar.Validate(step, o.Text) is { } allowed)
+            {
+                error(o, verb.Text + ".outcome", $"'{o.Text}' is not an outcome of {verb.Text}", allowed);
+                return null;
+            }
+
+            return new ExpectedOutcome(o.Text);
+        }
+
+        var perSeries = new List<(IReadOnlyList<KernelVersion>, string)>();
+        foreach (var token in tokens)
+        {
+            var equals = token.Text.IndexOf('=');
+            var (series, unknown) = SeriesList.Parse(token.Text[..equals]);
+            var text = token.Text[(equals + 1)..];
+            if (series is null)
+            {
+                error(token, verb.Text + ".outcome", $"'{unknown}' is not a kernel series", SeriesList.Allowed);
+                return null;
+            }
+
+            if (OutcomeGrammar.Validate(step, text) is { } allowed)
+            {
+                error(token, verb.Text + ".outcome", $"'{text}' is not an outcome of {verb.Text}", allowed);
+                return null;
+            }
+
+            perSeries.Add((series, text));
+        }
+
+        return new ExpectedOutcome(string.Join(' ', tokens.Select(t => t.Text))) { PerSeries = perSeries };
     }
 
     private Step? Unknown(Token verb)

@@ -12,6 +12,7 @@ public static class Vocabulary
     {
         ["6.1"] = KernelVersion.Linux6_1,
         ["6.12"] = KernelVersion.Linux6_12,
+        ["7.3"] = KernelVersion.Linux7_3,
     };
 
     public static readonly IReadOnlyDictionary<string, BufferKind> Buffers = new Dictionary<string, BufferKind>

@@ -1,0 +1,65 @@
+using Mmap.Model.Driver;
+using Mmap.Model.Kernel;
+using Mmap.Model.Mm;
+using Mmap.Model.Tracing;
+using Xunit;
+
+namespace Mmap.Model.Tests.Rules;
+
+/// <summary>The model's driver does what each row of the strategy table (<see cref="MappingMethods"/>) says.</summary>
+public class StrategyTableTests
+{
+    public static TheoryData<MappingMethod> Methods() => new(Enum.GetValues<MappingMethod>());
+
+    private static DriverStrategy Driver(MappingMethod method) => TestMachines.PerPage with { Method = method, Pgoff = PgoffPolicy.Honour };
+
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public void A_method_without_mmap_fails_with_enodev_and_one_with_mmap_reaches_the_driver(MappingMethod method)
+    {
+        var machine = TestMachines.Opened(Driver(method), OpenFlags.ReadWrite);
+        var result = TestMachines.Map(machine, 2, Prot.Read, MapFlags.Shared);
+        var entered = machine.Trace.Events.OfType<DriverMmapEntered>().Any();
+        Assert.Equal(method.Behaviour().HasMmap, entered);
+        if (!method.Behaviour().HasMmap) Assert.Equal(Errno.ENODEV, result.Error);
+    }
+
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public void Only_a_method_that_rejects_a_range_past_the_buffer_returns_einval_for_it(MappingMethod method)
+    {
+        var behaviour = method.Behaviour();
+        if (!behaviour.HasMmap) return;
+        var machine = TestMachines.Opened(Driver(method), OpenFlags.ReadWrite);
+        // 2 pages from buffer page 15 of 16: the second page is past the buffer.
+        var result = TestMachines.Map(machine, 2, Prot.Read, MapFlags.Shared, offset: 15 * PageGeometry.PageSize);
+        Assert.Equal(behaviour.RejectsRangePastBuffer, result.Error == Errno.EINVAL);
+    }
+
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public void The_driver_makes_the_calls_and_installs_the_handler_its_row_names(MappingMethod method)
+    {
+        var behaviour = method.Behaviour();
+        if (!behaviour.HasMmap) return;
+        var machine = TestMachines.Opened(Driver(method), OpenFlags.ReadWrite);
+        var result = TestMachines.Map(machine, 4, Prot.Read, MapFlags.Shared);
+        Assert.True(result.Succeeded);
+        var events = machine.Trace.Events;
+        var remaps = events.OfType<RemapPfnRangeCalled>().Count();
+        var inserts = events.OfType<VmInsertPageCalled>().Count();
+        var mapPages = events.OfType<VmMapPagesCalled>().Count();
+        var calls = behaviour.Span switch
+        {
+            CallSpan.PerPage => 4,
+            CallSpan.WholeVma or CallSpan.WholeBuffer => 1,
+            _ => 0,
+        };
+        Assert.Equal(behaviour.Call == MmapCall.RemapPfnRange ? calls : 0, remaps);
+        Assert.Equal(behaviour.Call == MmapCall.VmInsertPage ? calls : 0, inserts);
+        Assert.Equal(behaviour.Call == MmapCall.VmMapPages ? calls : 0, mapPages);
+        var vma = Assert.Single(machine.Mm.Vmas);
+        Assert.Equal(behaviour.Fault != FaultHandlerKind.None, vma.Ops == VmOps.DriverFault);
+        Assert.Equal(behaviour.SetsFlags, vma.Flags & behaviour.SetsFlags);
+    }
+}

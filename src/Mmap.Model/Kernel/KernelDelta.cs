@@ -1,0 +1,84 @@
+namespace Mmap.Model.Kernel;
+
+/// <summary>
+/// A rule that differs between the kernel series the model follows: from <see cref="Since"/> on, the kernel does
+/// <see cref="After"/> where older series did <see cref="Before"/>. Rules ask <c>kernel.Has(delta)</c> at the one
+/// place the kernels part ways, and <see cref="Citations"/> names that place in each series' source, so the
+/// version explorer (<c>mmapv diff-kernels</c>) and the README's table of series differences are produced from
+/// the same declarations the model runs. Every delta was found by reading the three sources side by side and
+/// confirmed by the oracle on the real kernels (docs/kernel-rules.md).
+/// </summary>
+public sealed record KernelDelta(string Id, string Title, KernelVersion Since, string Before, string After, IReadOnlyList<string> Citations)
+{
+    /// <summary>Its bit in <see cref="Mm.AddressSpace.DeltasReached"/>: the position in <see cref="KernelDeltas.All"/>.</summary>
+    public ulong Bit => 1UL << KernelDeltas.IndexOf(this);
+
+    public override string ToString() => $"{Id} {Title} ({Since.ToDisplay()}+)";
+}
+
+/// <summary>The declared differences between Linux 6.1, 6.12 and 7.3 on the paths the model covers.</summary>
+public static class KernelDeltas
+{
+    /// <summary>Whole-VMA remap_pfn_range no longer marks the VMA VM_PAT: PAT tracking moved into vma->pfnmap_track_ctx.</summary>
+    public static KernelDelta PfnmapTrackContext { get; } = new(
+        "D1",
+        "whole-VMA remap_pfn_range tracks PAT in vma->pfnmap_track_ctx, not VM_PAT",
+        KernelVersion.Linux7_3,
+        "remap_pfn_range calls track_pfn_remap first; for the whole VMA it reserves the memtype and sets VM_PAT "
+        + "(0x01000000) in vm_flags; then remap_pfn_range_internal checks alignment, the CoW whole-range rule, and sets "
+        + "VM_IO|VM_PFNMAP|VM_DONTEXPAND|VM_DONTDUMP",
+        "remap_pfn_range_prepare_vma checks the CoW whole-range rule (get_remap_pgoff) and sets the four flags first; "
+        + "remap_pfn_range_track then keeps a reference-counted pfnmap_track_ctx for a whole-VMA range and never "
+        + "touches vm_flags (VM_PAT is gone); remap_pfn_range_internal checks alignment last",
+        [
+            "6.1: mm/memory.c remap_pfn_range (line 2568), remap_pfn_range_internal (2482); arch/x86/mm/pat/memtype.c track_pfn_remap",
+            "6.12: mm/memory.c remap_pfn_range (line 2723), remap_pfn_range_internal (2637); arch/x86/mm/pat/memtype.c track_pfn_remap",
+            "7.3: mm/memory.c remap_pfn_range (line 3334), remap_pfn_range_prepare_vma (3305), get_remap_pgoff, remap_pfn_range_track (3234)",
+        ]);
+
+    /// <summary>A write fault in a VMA that has VM_WRITE but not VM_MAYWRITE warns and fails with SIGSEGV (SEGV_MAPERR).</summary>
+    public static KernelDelta SanitizeFaultFlags { get; } = new(
+        "D2",
+        "handle_mm_fault refuses a write fault in a VMA without VM_MAYWRITE (WARN_ON_ONCE, SIGSEGV:MAPERR)",
+        KernelVersion.Linux6_12,
+        "handle_mm_fault goes straight to the fault: a driver that cleared VM_MAYWRITE on a VMA mapped with "
+        + "PROT_WRITE still gets writes (a private copy or a write to the shared page)",
+        "sanitize_fault_flags: \"if (WARN_ON_ONCE(!(vma->vm_flags & VM_MAYWRITE))) return VM_FAULT_SIGSEGV;\" for "
+        + "FAULT_FLAG_WRITE, which x86's mm_fault_error turns into SIGSEGV with SEGV_MAPERR, and the kernel prints a warning",
+        [
+            "6.1: mm/memory.c handle_mm_fault (no sanitize_fault_flags)",
+            "6.12: mm/memory.c sanitize_fault_flags (line 6030), called from handle_mm_fault; arch/x86/mm/fault.c mm_fault_error",
+            "7.3: mm/memory.c sanitize_fault_flags (line 6800), called from handle_mm_fault; arch/x86/mm/fault.c mm_fault_error",
+        ]);
+
+    /// <summary>vm_insert_page refuses every kmalloc page: 7.3 allocates kmalloc memory as frozen pages (refcount 0).</summary>
+    public static KernelDelta FrozenKmallocPages { get; } = new(
+        "D3",
+        "vm_insert_page (and vm_map_pages) refuse every kmalloc page: kmalloc memory is frozen (refcount 0)",
+        KernelVersion.Linux7_3,
+        "validate_page_before_insert refuses slab pages (a kmalloc of at most 2 pages); a larger kmalloc buffer comes "
+        + "from the page allocator with a reference count and is inserted",
+        "slab and large-kmalloc pages come from the frozen-page allocator and keep refcount 0, so "
+        + "validate_page_before_insert's \"if (!folio_ref_count(folio)) return -EINVAL;\" refuses every kmalloc page, "
+        + "head or tail",
+        [
+            "6.1: mm/memory.c validate_page_before_insert (line 1852): PageAnon || PageSlab || page_has_type",
+            "6.12: mm/memory.c validate_page_before_insert (line 2024): folio_test_slab (2036); mm/slub.c ___kmalloc_large_node: alloc_pages_noprof (refcounted)",
+            "7.3: mm/memory.c validate_page_before_insert (line 2465): !folio_ref_count (2470); mm/slub.c allocate_slab, ___kmalloc_large_node: alloc_frozen_pages (3345, 5353)",
+        ]);
+
+    public static IReadOnlyList<KernelDelta> All { get; } = [PfnmapTrackContext, SanitizeFaultFlags, FrozenKmallocPages];
+
+    public static int IndexOf(KernelDelta delta)
+    {
+        for (var i = 0; i < All.Count; i++)
+            if (ReferenceEquals(All[i], delta)) return i;
+        throw new ArgumentOutOfRangeException(nameof(delta));
+    }
+
+    /// <summary>The deltas whose bits are set in <paramref name="mask"/>.</summary>
+    public static IEnumerable<KernelDelta> In(ulong mask) => All.Where(d => (mask & d.Bit) != 0);
+
+    /// <summary>True when <paramref name="kernel"/> follows the delta's newer rule.</summary>
+    public static bool Has(this KernelVersion kernel, KernelDelta delta) => kernel >= delta.Since;
+}

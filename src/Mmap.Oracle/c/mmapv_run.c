@@ -1,0 +1,419 @@
+/*
+ * mmapv-run: the oracle's user program for one batch of scenarios.
+ *
+ * For each case it forks a child that runs the case's steps against /dev/mmapvN (minor N = case index)
+ * and prints one machine-readable "@U" record per outcome; after every outcome it copies the driver's
+ * pending log lines out as "@K" lines, so the serial log is in event order. SIGBUS/SIGSEGV are caught
+ * with sigsetjmp/siglongjmp and reported with si_code and si_addr. The parent reaps each child with a time
+ * limit and reports how it ended. Every record is printed with a REC_* format of mmapv_protocol.h,
+ * generated from the C# declaration the log parser reads (Mmap.Oracle.Logs.LogProtocol).
+ *
+ * This file is fixed; only the two included mmapv_*.h headers are generated (the oracle inlines them into
+ * one mmapv-run.c per batch).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define CASE_TIMEOUT_SECONDS 5
+
+/* A byte pattern a step refers to by index. */
+struct pat {
+	int len;
+	int bytes[16];
+};
+
+/* One case: its steps and patterns (ranges of steps[] and pats[]) and the driver's fill. */
+struct pcase {
+	int first_step, nsteps, first_pat, fill_len;
+	int fill[16];
+};
+
+#include "mmapv_protocol.h"
+#include "mmapv_run_batch.h"
+
+static sigjmp_buf jump;
+static volatile sig_atomic_t armed;
+static volatile int sig_no, sig_code;
+static volatile unsigned long sig_addr;
+static int log_fd = -1;
+static int kmsg_fd = -1;
+static char logbuf[1 << 16];
+
+static void on_fault(int signo, siginfo_t *info, void *context)
+{
+	(void)context;
+	if (!armed) {
+		signal(signo, SIG_DFL);
+		raise(signo);
+		return;
+	}
+	armed = 0;
+	sig_no = signo;
+	sig_code = info->si_code;
+	sig_addr = (unsigned long)info->si_addr;
+	siglongjmp(jump, 1);
+}
+
+/* Copies the driver's pending log lines to stdout, each prefixed with "@K ". */
+static void drain(void)
+{
+	ssize_t n;
+
+	while ((n = read(log_fd, logbuf, sizeof(logbuf) - 1)) > 0) {
+		char *line = logbuf, *end;
+
+		logbuf[n] = 0;
+		while ((end = strchr(line, '\n')) != NULL) {
+			*end = 0;
+			printf(REC_DRIVER_LINE, line);
+			line = end + 1;
+		}
+	}
+}
+
+/* As the model's runner: a step naming a mapping that was never mapped does not run. */
+static int runnable(const struct step *s, const int *mapped)
+{
+	switch (s->op) {
+	case OP_MMAP:
+		return s->hint_slot == 0 || mapped[s->hint_slot - 1];
+	case OP_READ:
+	case OP_WRITE:
+	case OP_MPROTECT:
+	case OP_MUNMAP:
+	case OP_CHECK:
+		return mapped[s->slot];
+	default:
+		return 1;
+	}
+}
+
+/*
+ * Kernel messages about a BUG, oops or warning, attributed to the case that is running.
+ * Returns 1 when the kernel reported a BUG or an oops.
+ */
+static int kernel_messages(int c)
+{
+	char rec[1024];
+	ssize_t n;
+	int bug = 0;
+
+	if (kmsg_fd < 0)
+		return 0;
+	while ((n = read(kmsg_fd, rec, sizeof(rec) - 1)) > 0) {
+		char *text = strchr(rec, ';');
+
+		rec[n] = 0;
+		if (!text)
+			continue;
+		text++;
+		text[strcspn(text, "\n")] = 0;
+		if (strstr(text, "BUG") || strstr(text, "RIP:") || strstr(text, "WARNING") || strstr(text, "Oops"))
+			printf(REC_KERNEL_MESSAGE, c, text);
+		if (strstr(text, "BUG") || strstr(text, "Oops"))
+			bug = 1;
+	}
+	return bug;
+}
+
+static void run_case(int c)
+{
+	const struct pcase *pc = &pcases[c];
+	unsigned long base[NSLOTS] = { 0 }, len[NSLOTS] = { 0 };
+	int mapped[NSLOTS] = { 0 };
+	unsigned char *local = NULL;
+	unsigned long local_len = 0;
+	char path[64], text[32];
+	int fd = -1, i;
+
+	snprintf(path, sizeof(path), "/dev/mmapv%d", c);
+	snprintf(text, sizeof(text), "%d\n", c);
+	if (write(log_fd, text, strlen(text)) < 0)
+		printf(REC_CASE_FAILED, c, errno);
+	drain();
+	for (i = 0; i < pc->nsteps; i++) {
+		const struct step *s = &steps[pc->first_step + i];
+		long r;
+
+		if (!runnable(s, mapped)) {
+			printf(REC_NOT_RUN, c, i);
+			continue;
+		}
+		switch (s->op) {
+		case OP_OPEN:
+			fd = open(path, (int)s->flags);
+			printf(REC_OPEN, c, i, fd < 0 ? -errno : fd);
+			break;
+		case OP_CLOSE:
+			r = close(fd);
+			printf(REC_CLOSE, c, i, r < 0 ? (long)-errno : r);
+			fd = -1;
+			break;
+		case OP_MMAP: {
+			unsigned long hint = s->hint_slot ? base[s->hint_slot - 1] + s->offset : 0;
+			int mfd = (s->flags & MAP_ANONYMOUS) ? -1 : fd;
+			void *p = mmap((void *)hint, s->length, (int)s->prot, (int)s->flags, mfd, (off_t)s->file_offset);
+
+			if (p == MAP_FAILED) {
+				printf(REC_MMAP_FAILED, c, i, errno, hint);
+			} else {
+				base[s->slot] = (unsigned long)p;
+				len[s->slot] = s->length;
+				mapped[s->slot] = 1;
+				printf(REC_MMAP_OK, c, i, (unsigned long)p, hint);
+			}
+			break;
+		}
+		case OP_READ:
+		case OP_WRITE: {
+			unsigned long p = base[s->slot] + s->offset;
+			unsigned int v = 0;
+
+			if (sigsetjmp(jump, 1) == 0) {
+				armed = 1;
+				if (s->op == OP_READ)
+					v = s->type == VT_U32 ? *(volatile unsigned int *)p : *(volatile unsigned char *)p;
+				else if (s->type == VT_U32)
+					*(volatile unsigned int *)p = (unsigned int)s->value;
+				else
+					*(volatile unsigned char *)p = (unsigned char)s->value;
+				armed = 0;
+				printf(s->op == OP_READ ? REC_READ_VALUE : REC_WRITE_DONE, c, i, v);
+			} else {
+				printf(s->op == OP_READ ? REC_READ_SIGNAL : REC_WRITE_SIGNAL, c, i, sig_no, sig_code, sig_addr);
+			}
+			break;
+		}
+		case OP_MPROTECT:
+			r = mprotect((void *)(base[s->slot] + s->offset), s->length, (int)s->prot);
+			printf(REC_MPROTECT, c, i, r < 0 ? (long)-errno : r);
+			break;
+		case OP_MUNMAP:
+			r = munmap((void *)(base[s->slot] + s->offset), s->length);
+			printf(REC_MUNMAP, c, i, r < 0 ? (long)-errno : r);
+			break;
+		case OP_CHECK: {
+			int driver_fill = s->pattern == PATTERN_DRIVER_FILL;
+			int plen = driver_fill ? pc->fill_len : pats[pc->first_pat + s->pattern].len;
+			unsigned long pages = (len[s->slot] + 4095) / 4096, page;
+
+			for (page = 0; page < pages; page++) {
+				volatile unsigned char *p = (volatile unsigned char *)(base[s->slot] + page * 4096);
+				unsigned char got[16];
+				int j;
+
+				if (sigsetjmp(jump, 1) == 0) {
+					armed = 1;
+					for (j = 0; j < plen; j++)
+						got[j] = p[j];
+					armed = 0;
+					printf(REC_CHECK_PAGE, c, i, page);
+					for (j = 0; j < plen; j++)
+						printf(REC_CHECK_PAGE_ITEM, got[j]);
+					printf("\n");
+				} else {
+					printf(REC_CHECK_PAGE_SIGNAL, c, i, page, sig_no, sig_code, sig_addr);
+					drain();
+					break;
+				}
+				drain();
+			}
+			break;
+		}
+		case OP_FD_WRITE: {
+			const struct pat *pt = &pats[pc->first_pat + s->pattern];
+			unsigned char *out = calloc(1, s->length ? s->length : 1);
+			unsigned long off;
+			int j;
+
+			for (off = 0; off < s->length; off += 4096)
+				for (j = 0; j < pt->len && off + j < s->length; j++)
+					out[off + j] = (unsigned char)pt->bytes[j];
+			r = write(fd, out, s->length);
+			printf(REC_FD_WRITE, c, i, r < 0 ? (long)-errno : r);
+			free(out);
+			break;
+		}
+		case OP_FD_READ: {
+			unsigned char *in = calloc(1, s->length ? s->length : 1);
+
+			r = read(fd, in, s->length);
+			printf(REC_FD_READ, c, i, r < 0 ? (long)-errno : r);
+			if (r >= 0) {
+				free(local);
+				local = in;
+				local_len = (unsigned long)r;
+			} else {
+				free(in);
+			}
+			break;
+		}
+		case OP_CHECK_BUFFER: {
+			const struct pat *pt = &pats[pc->first_pat + s->pattern];
+			unsigned long off;
+			int j;
+
+			for (off = 0; off < local_len; off += 4096) {
+				printf(REC_CHECK_BUFFER, c, i, off);
+				for (j = 0; j < pt->len && off + j < local_len; j++)
+					printf(REC_CHECK_BUFFER_ITEM, local[off + j]);
+				printf("\n");
+			}
+			break;
+		}
+		case OP_MAPS: {
+			FILE *maps = fopen("/proc/self/maps", "r");
+			char line[512];
+
+			while (maps && fgets(line, sizeof(line), maps)) {
+				unsigned long lo, hi;
+				int k, mine = 0;
+
+				if (sscanf(line, "%lx-%lx", &lo, &hi) != 2)
+					continue;
+				for (k = 0; k < NSLOTS; k++)
+					if (len[k] && lo < base[k] + ((len[k] + 4095) & ~4095UL) && hi > base[k])
+						mine = 1;
+				line[strcspn(line, "\n")] = 0;
+				if (mine)
+					printf(REC_MAPS_LINE, c, i, line);
+			}
+			if (maps)
+				fclose(maps);
+			break;
+		}
+		case OP_PROC_TOTAL: {
+			FILE *t = fopen("/proc/my-proc-entry", "r");
+			unsigned long total = 0;
+
+			if (!t || fscanf(t, "%lu", &total) != 1)
+				printf(REC_PROC_TOTAL_FAILED, c, i);
+			else
+				printf(REC_PROC_TOTAL, c, i, total);
+			if (t)
+				fclose(t);
+			break;
+		}
+		}
+		drain();
+		fflush(stdout);
+	}
+}
+
+/* Waits for the child at most CASE_TIMEOUT_SECONDS; reports how it ended. */
+static long micros_since(const struct timespec *t0)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - t0->tv_sec) * 1000000L + (now.tv_nsec - t0->tv_nsec) / 1000;
+}
+
+static void reap(int c, pid_t pid, const struct timespec *t0)
+{
+	struct timespec deadline, now, left;
+	sigset_t chld;
+	int status, bug = 0;
+
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	clock_gettime(CLOCK_MONOTONIC, &deadline);
+	deadline.tv_sec += CASE_TIMEOUT_SECONDS;
+	for (;;) {
+		pid_t w = waitpid(pid, &status, WNOHANG);
+
+		if (w == pid) {
+			if (WIFSIGNALED(status))
+				printf(REC_CASE_ENDED, c, END_SIGNAL, WTERMSIG(status), micros_since(t0));
+			else
+				printf(REC_CASE_ENDED, c, END_EXIT, WEXITSTATUS(status), micros_since(t0));
+			return;
+		}
+		if (bug) {
+			/* The oops killed the child, or left it stuck in the kernel: do not wait for it. */
+			kill(pid, SIGKILL);
+			printf(REC_CASE_ENDED, c, END_BUG, 0, micros_since(t0));
+			return;
+		}
+		bug = kernel_messages(c);
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (now.tv_sec > deadline.tv_sec || (now.tv_sec == deadline.tv_sec && now.tv_nsec >= deadline.tv_nsec)) {
+			kill(pid, SIGKILL);
+			printf(REC_CASE_ENDED, c, END_TIMEOUT, CASE_TIMEOUT_SECONDS, micros_since(t0));
+			return;
+		}
+		left.tv_sec = 0;
+		left.tv_nsec = bug ? 20 * 1000 * 1000 : 5 * 1000 * 1000;
+		sigtimedwait(&chld, NULL, &left);
+	}
+}
+
+int main(void)
+{
+	struct sigaction sa;
+	sigset_t chld;
+	int c;
+
+	setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_fault;
+	sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+	sigaction(SIGBUS, &sa, NULL);
+	sigaction(SIGSEGV, &sa, NULL);
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &chld, NULL);
+	log_fd = open("/proc/mmapv-log", O_RDWR);
+	if (log_fd < 0) {
+		printf(REC_CASE_FAILED, -1, errno);
+		return 1;
+	}
+	kmsg_fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK);
+	if (kmsg_fd >= 0)
+		lseek(kmsg_fd, 0, SEEK_END);
+	for (c = 0; c < NCASES; c++) {
+		char path[64];
+
+		snprintf(path, sizeof(path), "/dev/mmapv%d", c);
+		unlink(path);
+		if (mknod(path, S_IFCHR | 0666, makedev(MMAPV_MAJOR, c)) < 0)
+			printf(REC_CASE_FAILED, c, errno);
+	}
+	for (c = 0; c < NCASES; c++) {
+		pid_t pid;
+		struct timespec t0;
+
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		printf(REC_CASE_STARTED, c);
+		fflush(stdout);
+		pid = fork();
+		if (pid == 0) {
+			sigprocmask(SIG_UNBLOCK, &chld, NULL);
+			run_case(c);
+			fflush(stdout);
+			_exit(0);
+		}
+		if (pid < 0) {
+			printf(REC_CASE_FAILED, c, errno);
+			continue;
+		}
+		reap(c, pid, &t0);
+		drain();
+		kernel_messages(c);
+		fflush(stdout);
+	}
+	return 0;
+}
