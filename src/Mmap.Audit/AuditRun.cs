@@ -76,7 +76,7 @@ public static class AuditRun
         if (extraction is null)
         {
             extraction = SpatchRunner.Run(root, files, progress);
-            if (isSeries && useCache) FactCache.Store(source, extraction);
+            if (isSeries) FactCache.Store(source, extraction); // --fresh re-extracts, and the next run reuses it
         }
         else
         {
