@@ -73,11 +73,7 @@ fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 apt_install "${APT_BASE[@]}" || record "install solvers (libz3, z3, cvc5)" FAIL
-<<<<<<< HEAD
 apt_install coccinelle || record "install coccinelle (spatch, for mmapv audit)" FAIL
-# The real-kernel oracle: QEMU, busybox, gcc and Debian's 6.1 and 6.12 cloud kernels (apt-get download +
-# dpkg -x into a cache, never installed as the host kernel). The test suite's kernel tests skip, with the
-=======
 # Headless Chromium checks that the pictures render and fit 1000 and 1400 px windows (render-check.sh and the
 # Chromium tests, which skip without it).
 if [ "$MODE" = all ] || [ "$MODE" = tests ]; then
@@ -86,7 +82,6 @@ fi
 # The real-kernel oracle: QEMU, busybox, gcc and Debian's 6.1, 6.12 and 7.3 cloud kernels (apt-get download +
 # dpkg -x into a cache, never installed as the host kernel; 7.3 comes from trixie-backports through a private apt
 # configuration, src/Mmap.Oracle/scripts/private-apt.sh, so the system's sources are never touched). The test suite's kernel tests skip, with the
->>>>>>> main
 # reason, when the kernels are absent; everything else needs them.
 if { [ "$QUICK" = 0 ] || [ "$MODE" != all ]; } && [ "$MODE" != mutation ]; then
   echo "== kernels for the oracle"
