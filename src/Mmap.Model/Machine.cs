@@ -42,6 +42,7 @@ public sealed class Machine
         OpenFile = null;
         UserBuffer = [];
         Bug = null;
+        _warned = 0;
         PreviousProcTotal = null;
         TraceLoad();
     }
@@ -78,6 +79,19 @@ public sealed class Machine
     public KernelBugHit? Bug { get; private set; }
 
     public bool IsDead => Bug is not null;
+
+    private ulong _warned;
+
+    /// <summary>
+    /// WARN_ON_ONCE: true the first time a warning site fires on this machine (the oracle clears the kernel's
+    /// once-flags before each scenario through /sys/kernel/debug/clear_warn_once, so a scenario starts unwarned).
+    /// </summary>
+    public bool WarnOnce(KernelDelta site)
+    {
+        var first = (_warned & site.Bit) == 0;
+        _warned |= site.Bit;
+        return first;
+    }
 
     public ulong? PreviousProcTotal { get; set; }
 

@@ -29,7 +29,12 @@ public static class PageFaultHandler
         // handle_mm_fault → sanitize_fault_flags (6.12 and later): "if (WARN_ON_ONCE(!(vma->vm_flags & VM_MAYWRITE)))
         // return VM_FAULT_SIGSEGV;" for a write fault; mm_fault_error turns VM_FAULT_SIGSEGV into SEGV_MAPERR.
         if (write && (vma.Flags & VmFlags.MayWrite) == 0 && mm.Reaches(KernelDeltas.SanitizeFaultFlags))
-            return (OutcomeKind.SigSegvMapErr, "write fault in a VMA without VM_MAYWRITE: sanitize_fault_flags WARN_ON_ONCE (6.12+)");
+        {
+            // sanitize_fault_flags is inlined: the kernel names handle_mm_fault in its WARNING line.
+            if (machine.WarnOnce(KernelDeltas.SanitizeFaultFlags))
+                machine.Trace.Warning("mm/memory.c", "handle_mm_fault", "sanitize_fault_flags: WARN_ON_ONCE(!(vma->vm_flags & VM_MAYWRITE))");
+            return (OutcomeKind.SigSegvMapErr, "write fault in a VMA without VM_MAYWRITE: sanitize_fault_flags (6.12+)");
+        }
 
         var page = address & PageGeometry.PageMask;
         if (pte is null)

@@ -164,4 +164,9 @@ public static class TraceEmitter
     {
         if (trace.Keeps<ProcTotalRead>()) trace.Add(new ProcTotalRead(total, previous));
     }
+
+    public static void Warning(this Trace trace, string file, string function, string condition)
+    {
+        if (trace.Keeps<KernelWarning>()) trace.Add(new KernelWarning(file, function, condition));
+    }
 }

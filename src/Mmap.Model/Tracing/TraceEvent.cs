@@ -66,5 +66,12 @@ public sealed record ProcTotalRead(ulong Total, ulong? Previous) : TraceEvent;
 /// <summary>A kernel BUG(): the syscall never returns; the process is killed.</summary>
 public sealed record KernelBugHit(string Function, string Condition) : TraceEvent;
 
+/// <summary>
+/// A kernel warning (WARN_ON, WARN_ON_ONCE) printed on the path a step took: the source file and the function the
+/// kernel names in its "WARNING: … at FILE:LINE FUNCTION+off" line (an inlined helper is named by its caller), and
+/// the condition that fired. A step's warnings come just before its last event, in model and oracle traces alike.
+/// </summary>
+public sealed record KernelWarning(string File, string Function, string Condition) : TraceEvent;
+
 /// <summary>A model-only remark (rendered as a comment, never compared).</summary>
 public sealed record ModelNote(string Text) : TraceEvent;

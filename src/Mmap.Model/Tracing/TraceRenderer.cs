@@ -101,6 +101,8 @@ public static class TraceRenderer
                 return ($"proc-total = {TotalDelta(t)}", null);
             case KernelBugHit b:
                 return ($"BUG: kernel BUG in {b.Function}: {b.Condition}", "the process is killed; the syscall never returns");
+            case KernelWarning w:
+                return ($"{In}WARNING {w.File} {w.Function}", w.Condition);
             case ModelNote n:
                 return ($"# {n.Text}", null);
             default:

@@ -14,7 +14,7 @@ namespace Mmap.Oracle.Logs;
 /// them symbolic, so both traces are rendered by the same code. Driver records (K) that follow a user
 /// record happened inside that step and are placed before its result, as the model orders them.
 /// </summary>
-public sealed class KernelTraceBuilder
+public sealed partial class KernelTraceBuilder
 {
     // Signal numbers and si_codes the program reports (x86-64 Linux); the generated C checks them against <signal.h>.
     public const int SigBus = 7;
@@ -56,20 +56,30 @@ public sealed class KernelTraceBuilder
             throw new OracleException(OracleFailure.LogMalformed, $"{scenario.Name}: the driver logged {pfns.Count} pfns for a {scenario.Driver.Pages}-page buffer");
         events.Add(new DeviceLoaded(scenario.Device, scenario.Driver.Buffer, pfns));
 
-        // Group: one user record and the driver records that follow it.
-        var groups = new List<(LogRecord User, List<LogRecord> Inner)>();
+        // Group: one user record and the driver records that follow it; a step's kernel warnings go with it.
+        var groups = new List<(LogRecord User, List<LogRecord> Inner, List<KernelWarning> Warnings)>();
         for (; position < records.Count; position++)
         {
             var r = records[position];
-            if (r.Source == 'U') groups.Add((r, new List<LogRecord>()));
+            if (r.Is(LogProtocol.Warning))
+            {
+                var warning = Warning(r.Text);
+                var owner = groups.FindLastIndex(g => g.User.Step == r.Step);
+                if (owner >= 0) groups[owner].Warnings.Add(warning);
+                else throw new OracleException(OracleFailure.LogMalformed, $"{scenario.Name}: a warning for step {r.Step}, which has no record");
+            }
+            else if (r.Source == 'U') groups.Add((r, new List<LogRecord>(), new List<KernelWarning>()));
             else if (groups.Count > 0) groups[^1].Inner.Add(r);
         }
 
         var done = new HashSet<int>();
-        foreach (var (user, inner) in groups)
+        foreach (var (user, inner, warnings) in groups)
         {
             done.Add(user.Step);
+            var before = events.Count;
             Step(user, inner);
+            // A step's warnings come just before its last event (as the model emits them: during the fault, before the access).
+            events.InsertRange(Math.Max(before, events.Count - 1), warnings);
         }
 
         var messages = log.KernelMessages.Select(m => m.Text).ToList();
@@ -93,6 +103,22 @@ public sealed class KernelTraceBuilder
         }
         return new KernelTrace(events, replacements, messages);
     }
+
+    /// <summary>
+    /// A kernel WARNING line as the model writes it: the file and the function, without line numbers and offsets, which
+    /// differ between builds. 6.1 and 6.12 print "WARNING: CPU: 0 PID: 142 at mm/memory.c:6044 handle_mm_fault+0x28b/0x2d0",
+    /// 7.3 "WARNING: mm/memory.c:6814 at handle_mm_fault+0x2a6/0x300, CPU#0: mmapv-run/99".
+    /// </summary>
+    public static KernelWarning Warning(string text)
+    {
+        var m = WarningLine().Match(text);
+        return m.Success
+            ? new KernelWarning(m.Groups["file"].Value, m.Groups["function"].Value, text)
+            : new KernelWarning("?", text, text);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^WARNING: (?:CPU: \d+ PID: \d+ at )?(?<file>[^\s:]+):\d+ (?:at )?(?<function>[A-Za-z0-9_.]+)\+")]
+    private static partial System.Text.RegularExpressions.Regex WarningLine();
 
     private void Step(LogRecord user, List<LogRecord> inner)
     {

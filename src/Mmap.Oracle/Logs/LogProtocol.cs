@@ -196,6 +196,7 @@ public static class LogProtocol
     public static LogLayout ProcTotal { get; } = new("PROC_TOTAL", RecordSource.Step, "T", [F("total", FieldKind.Hex)]);
     public static LogLayout ProcTotalFailed { get; } = new("PROC_TOTAL_FAILED", RecordSource.Step, "T", [Lit("error")]);
     public static LogLayout NotRun { get; } = new("NOT_RUN", RecordSource.Step, "N", []);
+    public static LogLayout Warning { get; } = new("WARNING", RecordSource.Step, "G", [F("text", FieldKind.Text)]);
 
     // The program's records about a whole case.
     public static LogLayout CaseStarted { get; } = new("CASE_STARTED", RecordSource.Case, "A", []);
@@ -208,7 +209,7 @@ public static class LogProtocol
     [
         Loaded, Pfns, MmapEntered, FlagsCleared, Remap, InsertPage, MapPages, MmapReturned, Fault,
         Opened, Closed, Mapped, MapFailed, ReadValue, ReadSignal, Written, WriteSignal, Protected, Unmapped,
-        PageBytes, PageSignal, FdWritten, FdRead, BufferBytes, MapsLine, ProcTotal, ProcTotalFailed, NotRun,
+        PageBytes, PageSignal, FdWritten, FdRead, BufferBytes, MapsLine, ProcTotal, ProcTotalFailed, NotRun, Warning,
         CaseStarted, CaseEnded, CaseFailed, KernelMessage,
     ];
 

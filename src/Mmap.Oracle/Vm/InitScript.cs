@@ -20,6 +20,7 @@ public static class InitScript
         /bin/busybox mount -t proc proc /proc
         /bin/busybox mount -t sysfs sysfs /sys
         /bin/busybox mount -t devtmpfs devtmpfs /dev
+        /bin/busybox mount -t debugfs debugfs /sys/kernel/debug
         echo "@@MMAPV BOOT $(/bin/busybox uname -r) $(/bin/busybox cat /proc/uptime)"
         echo 0 > /proc/sys/kernel/printk
         if /bin/busybox insmod /mmapv.ko; then

@@ -117,6 +117,7 @@
 #define REC_PROC_TOTAL "@U %d %d T %lx\n"
 #define REC_PROC_TOTAL_FAILED "@U %d %d T error\n"
 #define REC_NOT_RUN "@U %d %d N\n"
+#define REC_WARNING "@U %d %d G %s\n"
 #define REC_CASE_STARTED "@U %d A\n"
 #define REC_CASE_ENDED "@U %d Z %s %d %ld\n"
 #define REC_CASE_FAILED "@U %d Z error %d\n"

@@ -129,6 +129,32 @@ static int kernel_messages(int c)
 	return bug;
 }
 
+/*
+ * The kernel warnings a step caused, read by the child from its own /dev/kmsg reader (opened at the start of
+ * the case, so the parent's reader still sees every message): one record per "WARNING:" line.
+ */
+static int step_kmsg_fd = -1;
+
+static void step_warnings(int c, int i)
+{
+	char rec[1024];
+	ssize_t n;
+
+	if (step_kmsg_fd < 0)
+		return;
+	while ((n = read(step_kmsg_fd, rec, sizeof(rec) - 1)) > 0) {
+		char *text = strchr(rec, ';');
+
+		rec[n] = 0;
+		if (!text)
+			continue;
+		text++;
+		text[strcspn(text, "\n")] = 0;
+		if (strncmp(text, "WARNING:", 8) == 0)
+			printf(REC_WARNING, c, i, text);
+	}
+}
+
 static void run_case(int c)
 {
 	const struct pcase *pc = &pcases[c];
@@ -144,6 +170,9 @@ static void run_case(int c)
 	if (write(log_fd, text, strlen(text)) < 0)
 		printf(REC_CASE_FAILED, c, errno);
 	drain();
+	step_kmsg_fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK);
+	if (step_kmsg_fd >= 0)
+		lseek(step_kmsg_fd, 0, SEEK_END);
 	for (i = 0; i < pc->nsteps; i++) {
 		const struct step *s = &steps[pc->first_step + i];
 		long r;
@@ -309,8 +338,24 @@ static void run_case(int c)
 		}
 		}
 		drain();
+		step_warnings(c, i);
 		fflush(stdout);
 	}
+}
+
+/*
+ * WARN_ON_ONCE fires once per boot; writing to debugfs' clear_warn_once re-arms every such site, so each case
+ * sees the warnings its own steps cause (the init script mounts debugfs).
+ */
+static void clear_warn_once(void)
+{
+	int fd = open("/sys/kernel/debug/clear_warn_once", O_WRONLY);
+
+	if (fd < 0)
+		return;
+	if (write(fd, "1", 1) < 0)
+		perror("clear_warn_once");
+	close(fd);
 }
 
 /* Waits for the child at most CASE_TIMEOUT_SECONDS; reports how it ended. */
@@ -397,6 +442,7 @@ int main(void)
 		struct timespec t0;
 
 		clock_gettime(CLOCK_MONOTONIC, &t0);
+		clear_warn_once();
 		printf(REC_CASE_STARTED, c);
 		fflush(stdout);
 		pid = fork();
