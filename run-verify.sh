@@ -79,6 +79,7 @@ fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 apt_install "${APT_BASE[@]}" || record "install solvers (libz3, z3, cvc5)" FAIL
+apt_install coccinelle || record "install coccinelle (spatch, for mmapv audit)" FAIL
 # Headless Chromium checks that the pictures render and fit 1000 and 1400 px windows (render-check.sh and the
 # Chromium tests, which skip without it).
 if [ "$MODE" = all ] || [ "$MODE" = tests ]; then

@@ -74,5 +74,6 @@ public static class Program
         ProveCommand.Create(context),
         OracleCommandLine.Create(context),
         DiffKernelsCommand.Create(context),
+        AuditCommand.Create(context),
     };
 }

@@ -1,0 +1,280 @@
+// mmap-facts.cocci: facts about a kernel source file's memory-mapping code, one JSON record per line on stdout.
+// Used by `mmapv audit` (src/Mmap.Audit/Extraction/SpatchRunner.cs), read back by Extraction/Fact.cs.
+// Record kinds (field "k"): field/set (a function stored into an ops member such as .mmap or .fault), def (a
+// function taking a struct vm_area_struct * or struct vm_fault *), call, ctx (how a mapping-API call's result
+// is used; ignored is printed for any call statement), ret (a returned expression), loop (a mapping-API call inside a loop or iterator), if (a condition, its then-branch and any else-branch), asg (an
+// assignment or initialised declaration about the VMA), flags (a direct vm_flags update), ident (a CoW or prot
+// identifier), pgoff (a use of vm_pgoff), vmfpage (a fault handler that sets vmf->page).
+// Function-scoped facts are kept only for functions with a struct vm_area_struct * or struct vm_fault * parameter
+// (every ->mmap, ->fault and mapping helper has one): rule rdef collects them per file, and the later rules match
+// expressions and statements without a function context (matching inside <... ...> of every function was ten
+// times slower) and keep a match only when the position's enclosing function (current_element) is one of them.
+
+@initialize:python@
+@@
+import json, sys, re
+INTERESTING = re.compile(r"vm_end|vm_start|vma_pages|vm_pgoff|pgoff|VM_|PAGE_SHARED|vm_page_prot|is_cow_mapping|size|len|pages|count|off|vm_ops")
+def out(kind, p, **kw):
+    kw["k"] = kind
+    kw["f"] = p[0].file
+    kw["l"] = int(p[0].line)
+    sys.stdout.write(json.dumps(kw) + "\n")
+VFN = {}
+def keep(p):
+    return p[0].current_element in VFN.get(p[0].file, ())
+def txt(x, n=400):
+    s = " ".join(str(x).split())
+    return s[:n]
+
+@rfield@
+identifier s, I, fld =~ "^(mmap|fb_mmap|.*_mmap|mmap_.*|fault|huge_fault)$", fn;
+position p;
+@@
+struct s I@p = { ..., .fld = fn, ...};
+
+@script:python@
+s << rfield.s; fld << rfield.fld; fn << rfield.fn; p << rfield.p; i << rfield.I;
+@@
+out("field", p, st=s, fld=fld, fn=fn, var=i)
+
+@rfieldarr@
+identifier s, I, fld =~ "^(mmap|fb_mmap|.*_mmap|mmap_.*|fault|huge_fault)$", fn;
+position p;
+@@
+struct s I@p[] = { ..., { ..., .fld = fn, ...}, ...};
+
+@script:python@
+s << rfieldarr.s; fld << rfieldarr.fld; fn << rfieldarr.fn; p << rfieldarr.p; i << rfieldarr.I;
+@@
+out("field", p, st=s, fld=fld, fn=fn, var=i)
+
+@rset@
+identifier fld =~ "^(mmap|fb_mmap|.*_mmap|fault|huge_fault)$", fn, f;
+expression E;
+position p;
+@@
+f(...) { <... \(E.fld@p = fn\|E->fld@p = fn\) ...> }
+
+@script:python@
+fld << rset.fld; fn << rset.fn; f << rset.f; p << rset.p;
+@@
+out("set", p, fld=fld, fn=fn, inf=f)
+
+@rdef@
+identifier fn;
+parameter list ps;
+position p;
+@@
+fn@p(ps) { ... }
+
+@script:python@
+fn << rdef.fn; ps << rdef.ps; p << rdef.p;
+@@
+pt = txt(ps)
+if "vm_area_struct" in pt or "vm_fault" in pt:
+    VFN.setdefault(p[0].file, set()).add(fn)
+    out("def", p, fn=fn, ps=pt)
+
+@rcall@
+identifier g;
+expression list args;
+position p;
+@@
+g@p(args)
+
+@script:python@
+g << rcall.g; args << rcall.args; p << rcall.p;
+@@
+if keep(p):
+    out("call", p, fn=p[0].current_element, g=g, a=txt(args))
+
+@rctxs@
+identifier g;
+position p;
+@@
+g@p(...);
+
+@script:python@
+g << rctxs.g; p << rctxs.p;
+@@
+if keep(p):
+    out("ctx", p, fn=p[0].current_element, g=g, how="ignored")
+
+@rret@
+expression E;
+position p;
+@@
+return@p E;
+
+@script:python@
+e << rret.E; p << rret.p;
+@@
+if keep(p):
+    out("ret", p, fn=p[0].current_element, e=txt(e))
+
+@rctxr@
+identifier g =~ "^(remap_pfn_range|io_remap_pfn_range|remap_vmalloc_range|remap_vmalloc_range_partial|vm_iomap_memory|vm_insert_page|vm_insert_pages|vm_map_pages|vm_map_pages_zero|dma_mmap_.*|vmf_insert_pfn|vmf_insert_pfn_prot|vmf_insert_mixed|vm_insert_pfn|vm_insert_mixed)$";
+position p;
+@@
+return g@p(...);
+
+@script:python@
+g << rctxr.g; p << rctxr.p;
+@@
+if keep(p):
+    out("ctx", p, fn=p[0].current_element, g=g, how="returned")
+
+@rctxa@
+identifier g =~ "^(remap_pfn_range|io_remap_pfn_range|remap_vmalloc_range|remap_vmalloc_range_partial|vm_iomap_memory|vm_insert_page|vm_insert_pages|vm_map_pages|vm_map_pages_zero|dma_mmap_.*|vmf_insert_pfn|vmf_insert_pfn_prot|vmf_insert_mixed|vm_insert_pfn|vm_insert_mixed)$";
+expression E;
+position p;
+@@
+E = g@p(...)
+
+@script:python@
+g << rctxa.g; p << rctxa.p; e << rctxa.E;
+@@
+if keep(p):
+    out("ctx", p, fn=p[0].current_element, g=g, how="assigned", to=txt(e))
+
+@rloop@
+identifier g =~ "^(remap_pfn_range|io_remap_pfn_range|remap_vmalloc_range|remap_vmalloc_range_partial|vm_iomap_memory|vm_insert_page|vm_insert_pages|vm_map_pages|vm_map_pages_zero|dma_mmap_.*|vmf_insert_pfn|vmf_insert_pfn_prot|vmf_insert_mixed|vm_insert_pfn|vm_insert_mixed)$";
+iterator I;
+position p;
+@@
+(
+for (...;...;...) { <... g@p(...) ...> }
+|
+while (...) { <... g@p(...) ...> }
+|
+I(...) { <... g@p(...) ...> }
+)
+
+@script:python@
+g << rloop.g; p << rloop.p;
+@@
+if keep(p):
+    out("loop", p, fn=p[0].current_element, g=g)
+
+@rif@
+expression C;
+statement S;
+position p;
+@@
+if@p (C) S
+
+@script:python@
+c << rif.C; s << rif.S; p << rif.p;
+@@
+if keep(p):
+    out("if", p, fn=p[0].current_element, c=txt(c), s=txt(s, 200))
+
+@rife@
+expression C;
+statement S1, S2;
+position p;
+@@
+if@p (C) S1 else S2
+
+@script:python@
+c << rife.C; s1 << rife.S1; s2 << rife.S2; p << rife.p;
+@@
+if keep(p):
+    out("if", p, fn=p[0].current_element, c=txt(c), s=txt(s1, 200), el=txt(s2, 200))
+
+@rasg@
+expression X, E;
+position p;
+@@
+X@p = E
+
+@script:python@
+x << rasg.X; e << rasg.E; p << rasg.p;
+@@
+if keep(p):
+    et = txt(e)
+    if INTERESTING.search(et) or "vm_" in txt(x):
+        out("asg", p, fn=p[0].current_element, x=txt(x), e=et)
+
+@rdecl@
+identifier V;
+type T2;
+expression E;
+position p;
+@@
+T2 V@p = E;
+
+@script:python@
+v << rdecl.V; e << rdecl.E; p << rdecl.p;
+@@
+if keep(p):
+    et = txt(e)
+    if INTERESTING.search(et):
+        out("asg", p, fn=p[0].current_element, x=v, e=et)
+
+@rflags@
+expression V, C;
+position p;
+@@
+(
+V->vm_flags@p |= C
+|
+V->vm_flags@p &= C
+|
+V->vm_flags@p = C
+)
+
+@script:python@
+c << rflags.C; p << rflags.p;
+@@
+if keep(p):
+    out("flags", p, fn=p[0].current_element, c=txt(c))
+
+@rident@
+identifier I =~ "^(VM_SHARED|VM_MAYSHARE|VM_MAYWRITE|VM_WRITE|VM_PFNMAP|VM_MIXEDMAP|PAGE_SHARED|is_cow_mapping)$";
+position p;
+@@
+I@p
+
+@script:python@
+i << rident.I; p << rident.p;
+@@
+if keep(p):
+    out("ident", p, fn=p[0].current_element, i=i)
+
+@rpgoff@
+expression V;
+position p;
+@@
+V->vm_pgoff@p
+
+@script:python@
+p << rpgoff.p;
+@@
+if keep(p):
+    out("pgoff", p, fn=p[0].current_element)
+
+@rvmfpgoff@
+struct vm_fault *V;
+position p;
+@@
+V->pgoff@p
+
+@script:python@
+p << rvmfpgoff.p;
+@@
+if keep(p):
+    out("pgoff", p, fn=p[0].current_element)
+
+@rvmfpage@
+struct vm_fault *V;
+expression X;
+position p;
+@@
+V->page@p = X
+
+@script:python@
+p << rvmfpage.p;
+@@
+if keep(p):
+    out("vmfpage", p, fn=p[0].current_element)
