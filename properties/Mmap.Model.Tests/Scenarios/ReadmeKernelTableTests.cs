@@ -17,4 +17,12 @@ public sealed class ReadmeKernelTableTests
         var stop = readme.IndexOf(end, start, StringComparison.Ordinal);
         Assert.Equal(SeriesComparison.DeltaTable(), readme[(start + begin.Length)..stop]);
     }
+
+    [Fact]
+    public void Every_declared_delta_has_its_section_in_the_rules_document()
+    {
+        var rules = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "kernel-rules.md"));
+        foreach (var delta in Mmap.Model.Kernel.KernelDeltas.All)
+            Assert.Contains($"\n### {delta.Id} ", rules, StringComparison.Ordinal);
+    }
 }
