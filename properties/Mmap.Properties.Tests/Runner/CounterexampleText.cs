@@ -1,5 +1,5 @@
 using Mmap.Exploration.Corpus;
-using Mmap.Properties.Tests.Generators;
+using Mmap.Exploration.Generators;
 using Mmap.Scenarios;
 using Mmap.Scenarios.Syntax;
 

@@ -2,7 +2,7 @@ using Mmap.Model.Driver;
 using Mmap.Model.Kernel;
 using Mmap.Scenarios;
 
-namespace Mmap.Properties.Tests.Generators;
+namespace Mmap.Exploration.Generators;
 
 /// <summary>A driver, an open mode and a sequence of user calls: the stateful properties' input.</summary>
 public sealed record SyscallSequence(DriverStrategy Driver, OpenFlags Open, IReadOnlyList<UserCall> Calls) : IScenarioCase

@@ -3,7 +3,7 @@ using Mmap.Exploration.Scope;
 using Mmap.Model.Driver;
 using Mmap.Scenarios;
 
-namespace Mmap.Properties.Tests.Generators;
+namespace Mmap.Exploration.Generators;
 
 /// <summary>A driver, one user mapping and an action list: the unit the scope and the single-mapping properties use.</summary>
 public sealed record MappingCase(DriverStrategy Driver, UserMapping Mapping, UserAction Action) : IScenarioCase
