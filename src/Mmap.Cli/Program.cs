@@ -16,6 +16,7 @@ public static class Program
             ProveCommand.Create(),
             OracleCommandLine.Create(),
             DiffKernelsCommand.Create(),
+            FuzzCommand.Create(),
         };
         try
         {
