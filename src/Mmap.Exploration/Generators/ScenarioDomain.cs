@@ -173,7 +173,7 @@ public static class ScenarioDomain
     {
         if (count <= 0) return [];
         var rnd = new Rnd(seed);
-        return Generate(kernels).Sample(size, rnd, count)
+        return Generate(kernels).Sample(count, rnd, size)
             .Select((s, i) => s with { Name = $"fuzz-{seed}-{i}" }).ToList();
     }
 }

@@ -19,9 +19,11 @@ public sealed class KernelShrinker(IDifferentialJudge judge, TimeSpan budget, in
         var clock = Stopwatch.StartNew();
         var current = scenario;
         int rounds = 0, tried = 0;
+        // Reductions only ever simplify, but a visited set makes a cycle impossible whatever they do.
+        var visited = new HashSet<string>(StringComparer.Ordinal) { Scenarios.Syntax.ScenarioWriter.Write(scenario) };
         while (clock.Elapsed < budget)
         {
-            var candidates = Reductions.Of(current).Where(c => Runnability.Refusal(c) is null).Take(maxCandidatesPerRound).ToList();
+            var candidates = Reductions.Of(current).Where(c => Runnability.Refusal(c) is null && !visited.Contains(Scenarios.Syntax.ScenarioWriter.Write(c))).Take(maxCandidatesPerRound).ToList();
             if (candidates.Count == 0) break;
             rounds++;
             tried += candidates.Count;
@@ -31,6 +33,7 @@ public sealed class KernelShrinker(IDifferentialJudge judge, TimeSpan budget, in
             if (keep is null)
                 return new ShrinkResult(current, firstDifference, rounds, tried, clock.Elapsed, false);
             current = keep.Scenario;
+            visited.Add(Scenarios.Syntax.ScenarioWriter.Write(current));
         }
         return new ShrinkResult(current, firstDifference, rounds, tried, clock.Elapsed, true);
     }

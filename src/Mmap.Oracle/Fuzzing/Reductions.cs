@@ -120,7 +120,6 @@ public static class Reductions
         var seed = DriverStrategy.Seed;
         foreach (var n in Toward((ulong)d.Pages, 1, 1)) yield return d with { Pages = (int)n };
         if (d.Limit is not null) yield return d with { Limit = null };
-        if (d.Method != MappingMethod.RemapPerPage) yield return d with { Method = MappingMethod.RemapPerPage };
         if (d.Method != MappingMethod.RemapWhole) yield return d with { Method = MappingMethod.RemapWhole };
         if (d.Prot != seed.Prot) yield return d with { Prot = seed.Prot };
         if (d.ClearsMayWrite) yield return d with { ClearsMayWrite = false };
