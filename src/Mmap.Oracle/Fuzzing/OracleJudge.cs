@@ -32,10 +32,23 @@ public sealed class OracleJudge(IReadOnlyList<KernelSeries> series, OracleOption
         var refusals = scenarios.Select(Runnability.Refusal).ToList();
         var runnable = scenarios.Where((_, i) => refusals[i] is null).ToList();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var reports = runnable.Count == 0 ? [] : await OracleRunner.RunAsync(runnable, series, options, cancellationToken).ConfigureAwait(false);
+        var verdicts = new List<IReadOnlyList<ScenarioVerdict>>();
+        if (runnable.Count > 0)
+        {
+            try
+            {
+                var reports = await OracleRunner.RunAsync(runnable, series, options, cancellationToken).ConfigureAwait(false);
+                Boots += reports.Sum(r => r.Boots);
+                foreach (var report in reports) _releases[report.Kernel.Series.Name] = report.Kernel.Release;
+                verdicts.AddRange(reports.Select(r => r.Verdicts));
+            }
+            catch (OracleException e) when (IsBatchFault(e))
+            {
+                // One scenario stopped the whole batch (the VM died or hung): find it by halving, per kernel.
+                foreach (var s in series) verdicts.Add(await IsolateAsync(runnable, s, e, cancellationToken).ConfigureAwait(false));
+            }
+        }
         LastWall = clock.Elapsed;
-        Boots += reports.Sum(r => r.Boots);
-        foreach (var report in reports) _releases[report.Kernel.Series.Name] = report.Kernel.Release;
 
         var result = new List<IReadOnlyList<FuzzOutcome>>();
         for (var k = 0; k < series.Count; k++)
@@ -49,11 +62,38 @@ public sealed class OracleJudge(IReadOnlyList<KernelSeries> series, OracleOption
                     outcomes.Add(new FuzzOutcome(scenarios[i], series[k].Name, FuzzOutcomeKind.Rejected, null, why));
                     continue;
                 }
-                outcomes.Add(ToOutcome(scenarios[i], series[k].Name, reports[k].Verdicts[next++]));
+                outcomes.Add(ToOutcome(scenarios[i], series[k].Name, verdicts[k][next++]));
             }
             result.Add(outcomes);
         }
         return result;
+    }
+
+    private static bool IsBatchFault(OracleException e) => e.Failure is OracleFailure.BootFailed or OracleFailure.Timeout or OracleFailure.LogMalformed;
+
+    /// <summary>Runs the scenarios on one kernel; when the batch faults, halves it until the faulting scenario is alone and marks it failed.</summary>
+    private async Task<IReadOnlyList<ScenarioVerdict>> IsolateAsync(IReadOnlyList<Scenario> scenarios, KernelSeries kernel, OracleException? known, CancellationToken cancellationToken)
+    {
+        if (known is null)
+        {
+            try
+            {
+                var report = await OracleRunner.RunAsync(scenarios, kernel, options, cancellationToken).ConfigureAwait(false);
+                Boots += report.Boots;
+                _releases[kernel.Name] = report.Kernel.Release;
+                return report.Verdicts;
+            }
+            catch (OracleException e) when (IsBatchFault(e))
+            {
+                known = e;
+            }
+        }
+        if (scenarios.Count == 1)
+            return [ScenarioVerdict.Failed(scenarios[0].Name, kernel.Name, $"harness fault ({known.Failure}): {known.Message}")];
+        var half = scenarios.Count / 2;
+        var first = await IsolateAsync(scenarios.Take(half).ToList(), kernel, null, cancellationToken).ConfigureAwait(false);
+        var second = await IsolateAsync(scenarios.Skip(half).ToList(), kernel, null, cancellationToken).ConfigureAwait(false);
+        return [.. first, .. second];
     }
 
     public static FuzzOutcome ToOutcome(Scenario scenario, string kernel, ScenarioVerdict verdict) => verdict.Kind switch
