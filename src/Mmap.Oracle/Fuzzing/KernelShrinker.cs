@@ -8,7 +8,7 @@ public sealed record ShrinkResult(Scenario Scenario, string FirstDifference, int
 
 /// <summary>
 /// Shrinks a disagreement on the kernel it happened on: each round runs every candidate reduction of the
-/// current scenario in one batch (one boot) and keeps the first that still disagrees with the same first
+/// current scenario in one batch (one boot) and keeps the smallest that still disagrees with the same first
 /// differing line; it stops when no candidate does (a local minimum) or the time budget is spent.
 /// </summary>
 public sealed class KernelShrinker(IDifferentialJudge judge, TimeSpan budget, int maxCandidatesPerRound = 600)
@@ -28,7 +28,9 @@ public sealed class KernelShrinker(IDifferentialJudge judge, TimeSpan budget, in
             rounds++;
             tried += candidates.Count;
             var outcomes = (await judge.JudgeAsync(candidates, cancellationToken).ConfigureAwait(false))[0];
-            var keep = outcomes.FirstOrDefault(o => o.Kind == FuzzOutcomeKind.Disagreed && o.FirstDifference == firstDifference);
+            // All candidates ran in the same boot, so keep the smallest that still disagrees in the same line.
+            var keep = outcomes.Where(o => o.Kind == FuzzOutcomeKind.Disagreed && o.FirstDifference == firstDifference)
+                .OrderBy(o => o.Scenario.Steps.Count).ThenBy(o => Scenarios.Syntax.ScenarioWriter.Write(o.Scenario).Length).FirstOrDefault();
             progress?.Invoke($"shrink round {rounds}: {candidates.Count} candidates, {(keep is null ? "none still disagrees: minimal" : $"kept one with {keep.Scenario.Steps.Count} steps")}, {clock.Elapsed.TotalSeconds:F0} s");
             if (keep is null)
                 return new ShrinkResult(current, firstDifference, rounds, tried, clock.Elapsed, false);

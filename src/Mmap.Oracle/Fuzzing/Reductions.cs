@@ -27,6 +27,10 @@ public static class Reductions
     {
         foreach (var name in s.Steps.OfType<MmapStep>().Select(m => m.Name).Distinct().Reverse())
             yield return s with { Steps = s.Steps.Where(step => MappingOf(step) != name).ToList() };
+        // Delta debugging: drop blocks of half, a quarter, an eighth of the steps, then single steps.
+        for (var block = s.Steps.Count / 2; block >= 2; block /= 2)
+            for (var start = 0; start + block <= s.Steps.Count; start += block)
+                yield return s with { Steps = s.Steps.Where((_, j) => j < start || j >= start + block).ToList() };
         for (var i = s.Steps.Count - 1; i >= 0; i--)
             yield return s with { Steps = s.Steps.Where((_, j) => j != i).ToList() };
         for (var i = 0; i < s.Steps.Count; i++)
