@@ -129,7 +129,7 @@ public static class ScenarioDomain
             Step step = r.Kind switch
             {
                 0 => MakeMmap(r, mapped),
-                1 => new ReadStep(at, r.Type),
+                1 => new ReadStep(at, r.Type == ValueType.U8 ? ValueType.UChar : r.Type),
                 2 => new WriteStep(at, r.Type == ValueType.U32 ? ValueType.U32 : ValueType.U8, r.Type == ValueType.U32 ? r.C * 0x10001u : r.C & 0xff),
                 3 => new MprotectStep(at with { Offset = r.A & ~0xfffUL }, r.B, r.Prot),
                 4 => new MunmapStep(at with { Offset = r.A & ~0xfffUL }, r.B),
