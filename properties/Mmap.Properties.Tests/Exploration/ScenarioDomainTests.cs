@@ -1,3 +1,4 @@
+using Xunit;
 using Mmap.Exploration.Generators;
 using Mmap.Model.Kernel;
 using Mmap.Scenarios;

@@ -18,7 +18,7 @@ public sealed class PropertyAttribute : FactAttribute
     /// <summary>"seed,gamma" to start from (FsCheck Replay). MMAP_PROPERTY_SEED overrides it.</summary>
     public string? Replay { get; set; }
 
-    /// <summary>Classes with static members returning Arbitrary&lt;T&gt;, added to <see cref="Generators.MmapArbitraries"/>.</summary>
+    /// <summary>Classes with static members returning Arbitrary&lt;T&gt;, added to <see cref="Mmap.Exploration.Generators.MmapArbitraries"/>.</summary>
     public Type[] Arbitrary { get; set; } = [];
 
     /// <summary>Print every generated case (FsCheck's verbose runner), into the test output.</summary>

@@ -23,7 +23,7 @@ public static class PropertyRunner
             .WithEndSize(settings.EndSize)
             .WithQuietOnSuccess(settings.QuietOnSuccess)
             .WithReplay(FSharpOption<Replay>.Some(new Replay(settings.Seed, FSharpOption<int>.None)))
-            .WithArbitrary(settings.Arbitraries.Append(typeof(Generators.MmapArbitraries)))
+            .WithArbitrary(settings.Arbitraries.Append(typeof(Mmap.Exploration.Generators.MmapArbitraries)))
             .WithRunner(capture);
         FsCheck.Check.Method(config, method, target is null ? FSharpOption<object>.None : FSharpOption<object>.Some(target));
 

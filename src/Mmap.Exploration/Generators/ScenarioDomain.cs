@@ -19,7 +19,7 @@ namespace Mmap.Exploration.Generators;
 public static class ScenarioDomain
 {
     /// <summary>The mapping names a generated program uses.</summary>
-    public static readonly string[] Names = ["VA", "VB", "VC"];
+    public static readonly string[] Names = ["VA", "VB", "VC", "VD"];
 
     public static readonly Prot[] AllProts =
         Enumerable.Range(0, 8).Select(p => (Prot)(uint)p).ToArray();
@@ -51,7 +51,7 @@ public static class ScenarioDomain
         from fill in FillGen
         from limit in Gen.Frequency(
             (3, Gen.Constant<LengthLimit?>(null)),
-            (1, from pages in Gen.Choose(0, 20) from error in Gen.Elements(LimitErrors) select (LengthLimit?)new LengthLimit(pages, error)))
+            (1, from pages in Gen.Choose(1, 20) from error in Gen.Elements(LimitErrors) select (LengthLimit?)new LengthLimit(pages, error)))
         select driver with { Fill = fill, Limit = limit };
 
     private static Gen<Prot> ProtGen => Gen.Elements(AllProts);
@@ -156,15 +156,16 @@ public static class ScenarioDomain
         };
     }
 
-    private static MmapStep MakeMmap(Raw r, List<string> mapped)
+    /// <summary>An mmap of the next unused name (the language names each mapping once); a read when every name is used.</summary>
+    private static Step MakeMmap(Raw r, List<string> mapped)
     {
-        var fresh = mapped.Count < Names.Length && r.Other != 0;
-        var name = fresh ? Names[mapped.Count] : mapped[r.Name % mapped.Count];
-        if (fresh) mapped.Add(name);
+        if (mapped.Count == Names.Length) return new ReadStep(new AddressRef(mapped[r.Name % mapped.Count], r.A), ValueType.Char);
+        var name = Names[mapped.Count];
         // MAP_FIXED (or MAP_FIXED_NOREPLACE) mostly with addr= at an existing mapping; sometimes without (address 0).
         AddressRef? address = (r.Flags & (MapFlags.Fixed | MapFlags.FixedNoReplace)) != 0 && r.C % 4 != 0
             ? new AddressRef(mapped[(int)(r.C % (uint)mapped.Count)], r.A & ~0xfffUL)
             : null;
+        mapped.Add(name);
         return new MmapStep(name, r.B, r.Prot, r.Flags, Page((int)(r.C % 3u)), address);
     }
 
