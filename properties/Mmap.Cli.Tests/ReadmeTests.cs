@@ -106,6 +106,9 @@ public sealed partial class ReadmeTests(ITestOutputHelper output)
     /// <summary>Why a README command cannot run here, or null.</summary>
     private static string? SkipReason(ReadmeCommand command)
     {
+        var campaign = command.Arguments.StartsWith("fuzz", StringComparison.Ordinal) && !command.Arguments.Contains("--write-scenarios", StringComparison.Ordinal);
+        if (campaign && Environment.GetEnvironmentVariable("MMAP_DOC_FULL_ORACLE") != "1")
+            return "a fuzzing campaign on the real kernels takes minutes: ./run-verify.sh runs one (set MMAP_DOC_FULL_ORACLE=1 to run it here)";
         if (!command.Arguments.StartsWith("oracle", StringComparison.Ordinal)) return null;
         // The full-knob matrix is 9,312 scenarios per kernel series: ./run-verify.sh --kernel runs it; the test suite runs
         // a slice of it (RealKernelTests) unless MMAP_DOC_FULL_ORACLE=1 asks for the README's command itself.

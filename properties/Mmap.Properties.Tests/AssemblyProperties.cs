@@ -1,4 +1,4 @@
 using FsCheck.Xunit;
 
 // Every [Property] gets the domain's arbitraries; a property's own Arbitrary list comes first and wins.
-[assembly: Properties(Arbitrary = [typeof(Mmap.Properties.Tests.Generators.MmapArbitraries)])]
+[assembly: Properties(Arbitrary = [typeof(Mmap.Exploration.Generators.MmapArbitraries)])]

@@ -75,5 +75,6 @@ public static class Program
         OracleCommandLine.Create(context),
         DiffKernelsCommand.Create(context),
         AuditCommand.Create(context),
+        FuzzCommand.Create(context),
     };
 }

@@ -4,7 +4,7 @@ using Mmap.Model.Driver;
 using Mmap.Model.Kernel;
 using Mmap.Model.Mm;
 using Mmap.Model.Tracing;
-using Mmap.Properties.Tests.Generators;
+using Mmap.Exploration.Generators;
 using Mmap.Properties.Tests.Runner;
 using Xunit;
 

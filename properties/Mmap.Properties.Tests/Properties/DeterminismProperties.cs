@@ -1,4 +1,4 @@
-using Mmap.Properties.Tests.Generators;
+using Mmap.Exploration.Generators;
 using Mmap.Properties.Tests.Runner;
 using Mmap.Scenarios;
 using Mmap.Scenarios.Syntax;

@@ -6,7 +6,7 @@ using Mmap.Exploration.Scope;
 using Mmap.Model.Driver;
 using Mmap.Model.Kernel;
 using Mmap.Model.Tracing;
-using Mmap.Properties.Tests.Generators;
+using Mmap.Exploration.Generators;
 using Mmap.Properties.Tests.Runner;
 using Mmap.Scenarios;
 using Xunit;

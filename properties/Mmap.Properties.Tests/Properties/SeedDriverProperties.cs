@@ -3,7 +3,7 @@ using FsCheck.Fluent;
 using Mmap.Exploration.Scope;
 using Mmap.Model.Driver;
 using Mmap.Model.Kernel;
-using Mmap.Properties.Tests.Generators;
+using Mmap.Exploration.Generators;
 using Mmap.Properties.Tests.Runner;
 using Mmap.Scenarios;
 using Xunit;

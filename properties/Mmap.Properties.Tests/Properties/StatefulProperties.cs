@@ -1,7 +1,7 @@
 using Mmap.Exploration.Checks;
 using Mmap.Model.Driver;
 using Mmap.Model.Kernel;
-using Mmap.Properties.Tests.Generators;
+using Mmap.Exploration.Generators;
 using Mmap.Properties.Tests.Runner;
 using Mmap.Scenarios;
 using Xunit;

@@ -6,7 +6,7 @@ namespace Mmap.Properties.Tests.Runner;
 /// <summary>
 /// FsCheck.Xunit's [Property] with this suite's defaults: <see cref="PropertyEnvironment.DefaultMaxTest"/> cases from
 /// a fixed seed per property (derived from its file and method name), the domain's arbitraries
-/// (<see cref="Generators.MmapArbitraries"/>, assembly-wide), and MMAP_PROPERTY_MAXTEST / MMAP_PROPERTY_SEED
+/// (<see cref="Mmap.Exploration.Generators.MmapArbitraries"/>, assembly-wide), and MMAP_PROPERTY_MAXTEST / MMAP_PROPERTY_SEED
 /// overriding MaxTest and Replay for deep campaigns and replays. FsCheck.Xunit runs the property; the test case
 /// (<see cref="PropertyTestCase"/>) only rewrites its result into scenario files and a replay command.
 /// </summary>

@@ -1,3 +1,4 @@
+using Mmap.Exploration.Generators;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;

@@ -20,7 +20,7 @@ public sealed class ReplayTests
 
         /// <summary>The same, as an assertion: the message carries the assertion's text as "Why".</summary>
         [Property(MaxTest = 50)]
-        public static void NoMappingCaseHasMoreThanFourPages(Generators.MappingCase mappingCase) =>
+        public static void NoMappingCaseHasMoreThanFourPages(Mmap.Exploration.Generators.MappingCase mappingCase) =>
             Assert.True(mappingCase.Mapping.Pages <= 4, $"{mappingCase.Mapping.Pages} pages");
     }
 

@@ -5,7 +5,7 @@ using Mmap.Model.Driver;
 using Mmap.Model.Kernel;
 using Mmap.Scenarios;
 
-namespace Mmap.Properties.Tests.Generators;
+namespace Mmap.Exploration.Generators;
 
 /// <summary>
 /// The arbitraries every [Property] gets (FsCheck picks one per parameter type): kernel values, mappings,

@@ -3,7 +3,7 @@ using FsCheck.Fluent;
 using Mmap.Exploration.Scope;
 using Mmap.Model.Kernel;
 
-namespace Mmap.Properties.Tests.Generators;
+namespace Mmap.Exploration.Generators;
 
 /// <summary>User mappings: open mode, map type, prot, 1..64 pages, offset 0..63 pages. Shrinks to 1–2 pages at offset 0, PROT_READ.</summary>
 public static class Mappings

@@ -1,13 +1,12 @@
 using Mmap.Exploration.Corpus;
-using Mmap.Properties.Tests.Generators;
 using Mmap.Scenarios.Syntax;
 
-namespace Mmap.Properties.Tests.Runner;
+namespace Mmap.Exploration.Generators;
 
 /// <summary>
 /// How a counterexample is shown. A generated scenario case prints (through FsCheck, which formats arguments with
 /// %A and so with [StructuredFormatDisplay]) as a scenario file between marker lines, with the model's outcomes as
-/// its expectations; <see cref="PropertyReport"/> later names it and adds the header of a corpus file.
+/// its expectations; the property report (properties/Mmap.Properties.Tests) later names it and adds the header of a corpus file.
 /// </summary>
 public static class CounterexampleText
 {

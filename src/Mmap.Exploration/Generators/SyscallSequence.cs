@@ -3,7 +3,7 @@ using Mmap.Model.Driver;
 using Mmap.Model.Kernel;
 using Mmap.Scenarios;
 
-namespace Mmap.Properties.Tests.Generators;
+namespace Mmap.Exploration.Generators;
 
 /// <summary>A driver, an open mode and a sequence of user calls: the stateful properties' input.</summary>
 [StructuredFormatDisplay("{CounterexampleFile}")]
@@ -49,7 +49,7 @@ public sealed record SyscallSequence(DriverStrategy Driver, OpenFlags Open, IRea
         return this with { Calls = calls };
     }
 
-    public string CounterexampleFile => Runner.CounterexampleText.Marked(this);
+    public string CounterexampleFile => CounterexampleText.Marked(this);
 
     public override string ToString() =>
         $"{Driver.Method} {Driver.Pages}p, {Model.Tracing.KernelNames.Spell(Open)}: " + string.Join("; ", Calls);

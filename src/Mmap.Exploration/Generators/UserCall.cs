@@ -2,7 +2,7 @@ using Mmap.Model.Kernel;
 using Mmap.Scenarios;
 using ValueType = Mmap.Model.Faults.ValueType;
 
-namespace Mmap.Properties.Tests.Generators;
+namespace Mmap.Exploration.Generators;
 
 /// <summary>One user syscall or access of a generated sequence, on mapping VA or VB. Pages are page numbers.</summary>
 public abstract record UserCall

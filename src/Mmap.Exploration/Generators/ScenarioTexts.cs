@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Mmap.Scenarios.Syntax;
 
-namespace Mmap.Properties.Tests.Generators;
+namespace Mmap.Exploration.Generators;
 
 /// <summary>
 /// Parser inputs: arbitrary strings over the scenario alphabet, and written scenarios mutated by deleting,

@@ -4,7 +4,7 @@ using Mmap.Exploration.Scope;
 using Mmap.Model.Driver;
 using Mmap.Scenarios;
 
-namespace Mmap.Properties.Tests.Generators;
+namespace Mmap.Exploration.Generators;
 
 /// <summary>A driver, one user mapping and an action list: the unit the scope and the single-mapping properties use.</summary>
 [StructuredFormatDisplay("{CounterexampleFile}")]
@@ -14,7 +14,7 @@ public sealed record MappingCase(DriverStrategy Driver, UserMapping Mapping, Use
 
     public Scenario ToScenario() => ScopeScenarios.ToScenario(ToPoint(), "generated");
 
-    public string CounterexampleFile => Runner.CounterexampleText.Marked(this);
+    public string CounterexampleFile => CounterexampleText.Marked(this);
 
     public override string ToString() => $"{Driver.Method} {Driver.Buffer} {Driver.Pages}p: {Mapping} then {Action.Name()}";
 }

@@ -3,7 +3,7 @@ using FsCheck.Fluent;
 using Mmap.Model.Driver;
 using Mmap.Model.Kernel;
 
-namespace Mmap.Properties.Tests.Generators;
+namespace Mmap.Exploration.Generators;
 
 /// <summary>
 /// Sequences of user syscalls: an mmap of VA first, then up to 8 calls among a second mapping VB, reads and

@@ -1,4 +1,4 @@
-namespace Mmap.Properties.Tests.Generators;
+namespace Mmap.Exploration.Generators;
 
 /// <summary>Shrink candidates for the small numbers of the domain: toward a target, smallest first.</summary>
 public static class Shrinking

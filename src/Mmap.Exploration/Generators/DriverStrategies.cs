@@ -4,7 +4,7 @@ using Mmap.Model.Driver;
 using Mmap.Model.Kernel;
 using Mmap.Model.Memory;
 
-namespace Mmap.Properties.Tests.Generators;
+namespace Mmap.Exploration.Generators;
 
 /// <summary>Driver strategies as data. Shrinks every field toward the question's seed driver, and the buffer toward 2 pages.</summary>
 public static class DriverStrategies

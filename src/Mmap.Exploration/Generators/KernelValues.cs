@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Mmap.Model.Kernel;
 
-namespace Mmap.Properties.Tests.Generators;
+namespace Mmap.Exploration.Generators;
 
 /// <summary>Generators and shrinkers for the kernel's small enumerations: vm_flags, prot, map type, open mode.</summary>
 public static class KernelValues

@@ -1,0 +1,18 @@
+using Mmap.Scenarios;
+
+namespace Mmap.Oracle.Fuzzing;
+
+/// <summary>How one generated scenario fared on one kernel series.</summary>
+public enum FuzzOutcomeKind
+{
+    Agreed,
+    Disagreed,
+    Rejected,
+    Failed,
+}
+
+/// <summary>
+/// One scenario on one kernel: agreed, disagreed (with the first differing trace line), rejected before the run
+/// (not runnable: the reason) or failed while running (harness, transport or model error: the message).
+/// </summary>
+public sealed record FuzzOutcome(Scenario Scenario, string Kernel, FuzzOutcomeKind Kind, string? FirstDifference, string? Reason);
