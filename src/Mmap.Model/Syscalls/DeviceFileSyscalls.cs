@@ -20,7 +20,13 @@ public static class DeviceFileSyscalls
 
     public static SyscallResult Close(Machine machine)
     {
-        if (machine.OpenFile is null) return SyscallResult.Fail(Errno.EBADF);
+        // fs/open.c close_fd → file_close_fd: no file at that descriptor is -EBADF.
+        if (machine.OpenFile is null)
+        {
+            machine.Trace.Close(Errno.EBADF);
+            return SyscallResult.Fail(Errno.EBADF);
+        }
+
         machine.OpenFile = null;
         machine.Trace.Close();
         return SyscallResult.Ok();

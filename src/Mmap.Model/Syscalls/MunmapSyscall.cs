@@ -44,12 +44,31 @@ public static class MunmapSyscall
         foreach (var vma in mm.Overlapping(start, end))
         {
             if (VmaSplit.Isolate(mm, vma, start, end, out var victim) is { } error) return error;
+            // unmap_single_vma: "if (unlikely(vma->vm_flags & VM_PFNMAP)) untrack_pfn(vma, 0, 0);", before the zap.
+            if ((victim.Flags & VmFlags.PfnMap) != 0) UntrackWholeVma(machine, victim);
             mm.Zap(victim.Start, victim.End);
-            // unmap_single_vma: "if (unlikely(vma->vm_flags & VM_PFNMAP)) untrack_pfn(vma, 0, 0);"
-            if ((victim.Flags & VmFlags.PfnMap) != 0) PatTracking.UntrackPfn(victim);
             mm.Remove(victim);
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// untrack_pfn(vma, 0, 0) as 6.1 and 6.12 do it for a VM_PAT VMA (7.3 keeps no VM_PAT, D1): get_pat_info finds the
+    /// reserved range from the PTE at vm_start with follow_phys, which fails when that PTE is absent or maps an
+    /// anonymous copy ("Never return PFNs of anon folios in COW mappings"); a CoW mapping then falls back to
+    /// vm_pgoff, any other VMA hits "WARN_ON_ONCE(1); return -EINVAL;" and keeps its reservation.
+    /// Source: arch/x86/mm/pat/memtype.c untrack_pfn, get_pat_info (6.1.192 line 1028, 6.12.117 line 983);
+    /// mm/memory.c follow_phys.
+    /// </summary>
+    private static void UntrackWholeVma(Machine machine, Vma vma)
+    {
+        if ((vma.Flags & VmFlags.Pat) != 0 && machine.Mm.PteAt(vma.Start) is not { Kind: not PteKind.Anonymous }
+            && !vma.Flags.IsCowMapping() && machine.WarnOnce(KernelDeltas.PfnmapTrackContext))
+        {
+            machine.Trace.Warning("arch/x86/mm/pat/memtype.c", "untrack_pfn", "get_pat_info: follow_phys found no remapped pfn at vm_start and the VMA is not CoW: WARN_ON_ONCE(1)");
+        }
+
+        PatTracking.UntrackPfn(vma);
     }
 }

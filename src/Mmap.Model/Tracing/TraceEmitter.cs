@@ -45,9 +45,9 @@ public static class TraceEmitter
         if (trace.Keeps<DeviceOpened>()) trace.Add(new DeviceOpened(path, flags));
     }
 
-    public static void Close(this Trace trace)
+    public static void Close(this Trace trace, Errno? error = null)
     {
-        if (trace.Keeps<DeviceClosed>()) trace.Add(new DeviceClosed());
+        if (trace.Keeps<DeviceClosed>()) trace.Add(new DeviceClosed(error));
     }
 
     /// <summary>read(2) or write(2) on the device fd: bytes transferred or -errno.</summary>

@@ -18,7 +18,8 @@ public sealed record DeviceLoaded(string Path, BufferKind Buffer, IReadOnlyList<
 
 public sealed record DeviceOpened(string Path, OpenFlags Flags) : TraceEvent;
 
-public sealed record DeviceClosed : TraceEvent;
+/// <summary>close(2) of the device fd: 0, or -EBADF when no fd is open (fs/open.c close_fd: "if (!file) return -EBADF").</summary>
+public sealed record DeviceClosed(Kernel.Errno? Error = null) : TraceEvent;
 
 /// <summary>mmap(2) entered. <paramref name="Label"/> is the scenario's name for the mapping.</summary>
 public sealed record MmapCalled(string Label, ulong AddressHint, ulong Length, Prot Prot, MapFlags Flags, ulong Offset) : TraceEvent;

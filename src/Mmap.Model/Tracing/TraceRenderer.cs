@@ -55,8 +55,8 @@ public static class TraceRenderer
                 return ($"insmod: {d.Buffer.ToString().ToLowerInvariant()} buffer of {d.Pfns.Count} page{(d.Pfns.Count == 1 ? "" : "s")}, {d.Path}", null);
             case DeviceOpened o:
                 return ($"open(\"{o.Path}\", {KernelNames.Spell(o.Flags)}) = fd", null);
-            case DeviceClosed:
-                return ("close(fd) = 0", null);
+            case DeviceClosed c:
+                return ($"close(fd) = {ErrnoResult(c.Error)}", c.Error is null ? null : "no file is open");
             case MmapCalled m:
                 var anonymous = (m.Flags & Kernel.MapFlags.Anonymous) != 0;
                 var hint = m.AddressHint == 0 ? "NULL" : s.Address(m.AddressHint);

@@ -133,7 +133,7 @@ public sealed partial class KernelTraceBuilder
                 break;
             case CloseStep:
                 Inner(inner, null);
-                events.Add(new DeviceClosed());
+                events.Add(new DeviceClosed(user.Signed("ret") is < 0 and var ret ? (Errno)(int)-ret : null));
                 break;
             case MmapStep m:
             {

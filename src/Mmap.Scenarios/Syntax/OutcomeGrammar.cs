@@ -9,7 +9,8 @@ public static class OutcomeGrammar
 
     public static string? Validate(Step step, string text) => text == Running.StepResult.NotRun ? null : step switch
     {
-        OpenStep or CloseStep or MapsStep or ProcTotalStep => text == "ok" || text == "BUG" ? null : "ok",
+        OpenStep or MapsStep or ProcTotalStep => text == "ok" || text == "BUG" ? null : "ok",
+        CloseStep => text == "ok" || text == "BUG" || IsErrno(text) ? null : "ok or EBADF (no fd open)",
         MmapStep or MprotectStep or MunmapStep => text == "ok" || text == "BUG" || IsErrno(text) ? null : "ok, BUG or an errno name such as EINVAL",
         ReadStep => IsHex(text) || text == "?" || text == "BUG" || Signals.Contains(text) ? null : "a hex value as printf %x prints it (ffffffdd), ?, BUG, " + string.Join(", ", Signals),
         WriteStep => text == "ok" || text == "BUG" || Signals.Contains(text) ? null : "ok, BUG, " + string.Join(", ", Signals),
