@@ -25,6 +25,36 @@ public static class MapTypeTheorems
             ExpectedVerdict.Proved, q.Claim(claim));
     }
 
+    public static Theorem AnonymousNeverReachesDriver()
+    {
+        const string name = "t3c-map-anonymous-never-reaches-driver";
+        var q = new QueryBuilder(name).Comment("MAP_ANONYMOUS: ksys_mmap_pgoff takes the anonymous path, the fd is not used");
+        var mmap = MmapInputs.Declare(q);
+        return new Theorem(name,
+            "A request with MAP_ANONYMOUS never calls the device's ->mmap, whatever the other flags, prot and open mode " +
+            "(mm/mmap.c ksys_mmap_pgoff: \"if (!(flags & MAP_ANONYMOUS)) { file = fget(fd); ... }\").",
+            ExpectedVerdict.Proved, q.Claim(mmap.MapFlags.HasAll(Bv.U32(0x20)).Implies(!mmap.Outcome.CallsDriver)));
+    }
+
+    public static Theorem LegacyFlagsAccepted()
+    {
+        const string name = "t3d-shared-validate-accepts-legacy-flags";
+        var q = new QueryBuilder(name).Comment("MAP_SHARED_VALIDATE with LEGACY_MAP_MASK flags (include/linux/mman.h)");
+        const uint validate = MapSharedValidate, map32 = 0x40, above4g = 0x80, huge1g = 30u << 26, huge2mb = 21u << 26, sync = MapSync;
+        MmapOutcome Request(uint flags) => MmapInputs.Fixed(q, ProtRead | ProtWrite, flags, 2).Outcome;
+        var above = Request(validate | above4g);
+        var aboveOk = Model.Rules.Series.AtLeast6_12(q.Series)
+            ? above.CallsDriver
+            : above.Errno.Eq(Bv.U8(EOPNOTSUPP));
+        return new Theorem(name,
+            "With O_RDWR and PROT_READ|PROT_WRITE, MAP_SHARED_VALIDATE|MAP_32BIT, |MAP_HUGE_2MB and |MAP_HUGE_1GB reach the " +
+            "driver (they are in LEGACY_MAP_MASK); MAP_SHARED_VALIDATE|MAP_SYNC is EOPNOTSUPP (a char device supports no " +
+            "extra flags); MAP_SHARED_VALIDATE|MAP_ABOVE4G is EOPNOTSUPP on 6.1 and reaches the driver from 6.3 on.",
+            ExpectedVerdict.Proved,
+            q.Claim(Request(validate | map32).CallsDriver & Request(validate | huge2mb).CallsDriver & Request(validate | huge1g).CallsDriver
+                & Request(validate | sync).Errno.Eq(Bv.U8(EOPNOTSUPP)) & aboveOk));
+    }
+
     public static Theorem SharedIsNeverCow()
     {
         const string name = "t3b-map-shared-never-cow";

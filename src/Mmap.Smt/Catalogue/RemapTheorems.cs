@@ -17,7 +17,8 @@ public static class RemapTheorems
         var pgoff = q.BitVec<W64>("vm_pgoff");
         var pfn = q.BitVec<W64>("pfn");
         var setup = PerPageSetup.Declare(q);
-        var call = RemapEncoding.Call(setup.Vma(flags, pgoff), setup.Start, pfn, Bv.Pages(setup.Pages));
+        var env = Premises.RamIntoFreshVma(q);
+        var call = RemapEncoding.Call(setup.Vma(flags, pgoff), setup.Start, pfn, Bv.Pages(setup.Pages), env.MemtypeConflict, env.PtePresent);
         var cow = CowEncoding.IsCowMapping(flags);
         return new Theorem(name,
             "A whole-VMA remap_pfn_range (addr = vm_start, size = vm_end − vm_start) succeeds for every vm_flags value, " +
@@ -30,7 +31,7 @@ public static class RemapTheorems
     {
         const string name = "t6-successful-remap-only-adds-flags";
         var q = new QueryBuilder(name).Comment("flags after a successful remap_pfn_range, any VMA and arguments");
-        var (vma, call) = AnyCall(q);
+        var (vma, call) = AnyCall(q, anyEnvironment: true);
         var before = vma.Flags;
         var after = call.Vma.Flags;
         return new Theorem(name,
@@ -44,7 +45,7 @@ public static class RemapTheorems
     {
         const string name = "x1-remap-never-changes-cow";
         var q = new QueryBuilder(name).Comment("is_cow_mapping before and after any remap_pfn_range call");
-        var (vma, call) = AnyCall(q);
+        var (vma, call) = AnyCall(q, anyEnvironment: true);
         return new Theorem(name,
             "No remap_pfn_range call, successful or not, changes whether the VMA is CoW (it never touches VM_SHARED or " +
             "VM_MAYWRITE). This is the invariant behind the per-page induction.",
@@ -92,7 +93,37 @@ public static class RemapTheorems
             q.Claim(cow.Ite(call.FailsWithEinval, call.IsKernelBug)));
     }
 
-    private static (SymbolicVma Vma, RemapOutcome Call) AnyCall(QueryBuilder q, bool sizeZero = false)
+    public static Theorem MmioConflictFailsEverywhere()
+    {
+        const string name = "x7-pat-conflict-fails-and-changes-nothing";
+        var q = new QueryBuilder(name).Comment("remap_pfn_range when track_pfn_remap reports a PAT memtype conflict (MMIO)");
+        var vma = new SymbolicVma(q.BitVec<W64>("vm_start"), q.BitVec<W64>("vm_end"), q.BitVec<W64>("vm_flags"), q.BitVec<W64>("vm_pgoff"));
+        var call = RemapEncoding.Call(vma, q.BitVec<W64>("addr"), q.BitVec<W64>("pfn"), q.BitVec<W64>("size"), BoolTerm.True, q.Bool("pte_present"));
+        return new Theorem(name,
+            "If PAT refuses the pfns' memtype (MMIO reserved under another type; never for RAM), remap_pfn_range fails with " +
+            "EINVAL for every VMA and range, whole or partial, CoW or not, and leaves vm_flags (no VM_PAT) and vm_pgoff alone.",
+            ExpectedVerdict.Proved,
+            q.Claim(call.FailsWithEinval & call.Vma.Flags.Eq(vma.Flags) & call.Vma.PgOff.Eq(vma.PgOff)));
+    }
+
+    public static Theorem PresentPteIsBug()
+    {
+        const string name = "x8-remap-over-present-pte-is-bug";
+        var q = new QueryBuilder(name).Comment("remap_pfn_range over a range that already has a PTE");
+        var vma = new SymbolicVma(q.BitVec<W64>("vm_start"), q.BitVec<W64>("vm_end"), q.BitVec<W64>("vm_flags"), q.BitVec<W64>("vm_pgoff"));
+        var addr = q.BitVec<W64>("addr");
+        var size = q.BitVec<W64>("size");
+        q.Assume(Bv.PageAligned(addr) & !CowEncoding.IsCowMapping(vma.Flags) & addr.Ult(addr + Bv.PageAlign(size)));
+        var conflict = q.Bool("memtype_conflict");
+        q.Premise("pfns-are-ram", "the pfns are RAM, so track_pfn_remap finds no PAT memtype conflict", !conflict);
+        var call = RemapEncoding.Call(vma, addr, q.BitVec<W64>("pfn"), size, conflict, BoolTerm.True);
+        return new Theorem(name,
+            "On a non-CoW VMA, a page-aligned non-empty remap_pfn_range over a range where a PTE already exists (a driver " +
+            "mapping the same page twice, or after vm_insert_page) is a kernel BUG (remap_pte_range: BUG_ON(!pte_none)), not an error code.",
+            ExpectedVerdict.Proved, q.Claim(call.IsKernelBug));
+    }
+
+    private static (SymbolicVma Vma, RemapOutcome Call) AnyCall(QueryBuilder q, bool sizeZero = false, bool anyEnvironment = false)
     {
         var vma = new SymbolicVma(q.BitVec<W64>("vm_start"), q.BitVec<W64>("vm_end"), q.BitVec<W64>("vm_flags"), q.BitVec<W64>("vm_pgoff"));
         var addr = q.BitVec<W64>("addr");
@@ -102,6 +133,7 @@ public static class RemapTheorems
         {
             q.Assume(Bv.PageAligned(addr) & vma.Start.Ule(addr) & addr.Ult(vma.End));
         }
-        return (vma, RemapEncoding.Call(vma, addr, pfn, size));
+        var env = anyEnvironment ? Premises.Free(q) : Premises.RamIntoFreshVma(q);
+        return (vma, RemapEncoding.Call(vma, addr, pfn, size, env.MemtypeConflict, env.PtePresent));
     }
 }
