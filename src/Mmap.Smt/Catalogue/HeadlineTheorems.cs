@@ -141,8 +141,8 @@ public static class HeadlineTheorems
             var ok = q.Define($"ok{i}", call.Succeeds.Term);
             oks.Add(ok);
             pteJ.Add(j.Eq(Bv.U64((ulong)i)) & ok);
-            flags = call.VmFlags.Named(q.Define($"flags_after{i}", call.VmFlags.Term));
-            pgoff = call.PgOff.Named(q.Define($"pgoff_after{i}", call.PgOff.Term));
+            flags = call.VmFlags.Named(q.State($"flags_after{i}", call.VmFlags.Term));
+            pgoff = call.PgOff.Named(q.State($"pgoff_after{i}", call.PgOff.Term));
             calls.Add(new RemapOutcome(q.Define($"code{i}", call.Code.Low8), new SymbolicVma(start, r.Setup.End, flags.Term, pgoff.Term), call.End.Term));
         }
         // The checking driver returns the first failing call's code.

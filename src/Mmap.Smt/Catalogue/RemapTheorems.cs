@@ -18,13 +18,16 @@ public static class RemapTheorems
         var pfn = q.BitVec<W64>("pfn");
         var setup = PerPageSetup.Declare(q);
         var env = Premises.RamIntoFreshVma(q);
-        var call = RemapEncoding.Call(setup.Vma(flags, pgoff), setup.Start, pfn, Bv.Pages(setup.Pages), env.MemtypeConflict, env.PtePresent);
+        // Any size that PAGE_ALIGN rounds up to the VMA's length is a whole-VMA call (track_pfn_remap gets PAGE_ALIGN(size)).
+        var size = q.BitVec<W64>("size");
+        q.Assume(Bv.PageAlign(size).Eq(Bv.Pages(setup.Pages)));
+        var call = RemapEncoding.Call(setup.Vma(flags, pgoff), setup.Start, pfn, size, env.MemtypeConflict, env.PtePresent);
         var cow = CowEncoding.IsCowMapping(flags);
         return new Theorem(name,
-            "A whole-VMA remap_pfn_range (addr = vm_start, size = vm_end − vm_start) succeeds for every vm_flags value, " +
-            "and sets vm_pgoff = pfn exactly when the VMA is CoW (otherwise vm_pgoff is unchanged).",
+            "A whole-VMA remap_pfn_range (addr = vm_start, PAGE_ALIGN(size) = vm_end − vm_start) succeeds for every vm_flags value, " +
+            "sets VM_PAT (track_pfn_remap reserved the whole range) and the remap flags, and sets vm_pgoff = pfn exactly when the VMA is CoW.",
             ExpectedVerdict.Proved,
-            q.Claim(call.Succeeds & call.Vma.PgOff.Eq(cow.Ite(pfn, pgoff))));
+            q.Claim(call.Succeeds & call.Vma.PgOff.Eq(cow.Ite(pfn, pgoff)) & call.Vma.Flags.HasAll(Bv.U64(VmPat | VmRemapFlags))));
     }
 
     public static Theorem SuccessOnlyAddsFlags()

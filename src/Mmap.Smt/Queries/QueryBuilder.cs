@@ -65,6 +65,17 @@ public sealed class QueryBuilder(string name)
         return Terms.BitVec<W>.Symbol(symbol);
     }
 
+    /// <summary>
+    /// A named state in a chain (the VMA's flags after call i): declared and pinned by an equation rather than a
+    /// define-fun, so solvers do not expand a long chain of macros into every use.
+    /// </summary>
+    public BitVec<W> State<W>(string symbol, BitVec<W> value) where W : IWidth
+    {
+        var term = BitVec<W>(symbol);
+        body.Append($"(assert (= {symbol} {value.Smt}))\n");
+        return term;
+    }
+
     public BoolTerm Define(string symbol, BoolTerm value)
     {
         body.Append($"(define-fun {Declare(symbol)} () Bool {value.Smt})\n");
