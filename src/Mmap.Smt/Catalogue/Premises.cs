@@ -23,7 +23,7 @@ public sealed record Premises(BoolTerm MemtypeConflict, BoolTerm PtePresent)
     {
         var p = Free(q, suffix);
         q.Premise("pfns-are-ram" + suffix, "the pfns are RAM, so track_pfn_remap finds no PAT memtype conflict (MMIO under another memtype would fail with EINVAL)", !p.MemtypeConflict);
-        q.Premise("no-pte-before" + suffix, "no PTE exists in the call's range before it (a fresh VMA; otherwise BUG_ON(!pte_none))", !p.PtePresent);
+        q.Premise("no-pte-before" + suffix, "no PTE is present in the call's range before it (a fresh VMA; otherwise BUG_ON(!pte_none))", !p.PtePresent);
         return p;
     }
 }

@@ -68,7 +68,7 @@ public static class TheoremCatalogue
             foreach (var t in perSeries)
             {
                 var name = $"{t.Name}-on-{SeriesSlug(t.Query.Series)}";
-                all.Add(t with { Name = name, Query = t.Query with { Name = name }, Series = [t.Query.Series] });
+                all.Add(t with { Name = name, Family = t.Name, Query = t.Query with { Name = name }, Series = [t.Query.Series] });
             }
         }
         return all;

@@ -5,7 +5,7 @@
 # restored after each patch (git apply -R); the working tree is never touched.
 #
 # Usage: src/Mmap.Smt/mutations/run-mutations.sh [--solvers z3-inproc|z3-inproc,cvc5] [--keep] [PATTERN]
-#   PATTERN  only patches whose name contains it.
+#   PATTERN  only patches whose name matches this extended regex (e.g. '^m' model rules, '^e' query/lifting code).
 # Exit: 0 every mutation caught, 1 one survived (or the unmutated catalogue failed), 3 dotnet/git missing.
 set -uo pipefail
 
@@ -47,7 +47,7 @@ printf '\n%-40s %-8s %-8s %-7s %s\n' mutation kind verdict exit "entries that fl
 total=0; caught=0
 for patch in "$here"/*.patch; do
   name="$(basename "$patch" .patch)"
-  [[ -n "$pattern" && "$name" != *"$pattern"* ]] && continue
+  [[ -n "$pattern" ]] && ! grep -Eq -- "$pattern" <<<"$name" && continue
   kind="$(head -1 "$patch" | sed 's/^# \([a-z]*\):.*/\1/')"
   total=$((total + 1))
   if ! (cd "$work" && git apply "$patch"); then
