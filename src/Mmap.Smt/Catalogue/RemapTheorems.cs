@@ -109,6 +109,22 @@ public static class RemapTheorems
             q.Claim(call.FailsWithEinval & call.Vma.Flags.Eq(vma.Flags) & call.Vma.PgOff.Eq(vma.PgOff)));
     }
 
+    public static Theorem MisalignedAddressFails()
+    {
+        const string name = "x11-misaligned-address-fails-with-einval";
+        var q = new QueryBuilder(name).Comment("remap_pfn_range at an address that is not page-aligned");
+        var vma = new SymbolicVma(q.BitVec<W64>("vm_start"), q.BitVec<W64>("vm_end"), q.BitVec<W64>("vm_flags"), q.BitVec<W64>("vm_pgoff"));
+        var addr = q.BitVec<W64>("addr");
+        q.Assume(!Bv.PageAligned(addr));
+        var call = RemapEncoding.Call(vma, addr, q.BitVec<W64>("pfn"), q.BitVec<W64>("size"), q.Bool("memtype_conflict"), q.Bool("pte_present"));
+        return new Theorem(name,
+            "remap_pfn_range at an address that is not page-aligned fails with EINVAL (WARN_ON_ONCE(!PAGE_ALIGNED(addr)), or " +
+            "earlier a PAT conflict) for every VMA, pfn, size and PTE state, and never sets vm_pgoff or the remap flags.",
+            ExpectedVerdict.Proved,
+            q.Claim(call.FailsWithEinval & call.Vma.PgOff.Eq(vma.PgOff) & call.Vma.Flags.Eq(vma.Flags & Bv.U64(~VmPat))
+                | call.FailsWithEinval & call.Vma.PgOff.Eq(vma.PgOff) & call.Vma.Flags.Eq(vma.Flags)));
+    }
+
     public static Theorem PresentPteIsBug()
     {
         const string name = "x8-remap-over-present-pte-is-bug";

@@ -37,6 +37,7 @@ public static class TheoremCatalogue
         RemapTheorems.SizeZeroIsBugUnlessCow,
         RemapTheorems.MmioConflictFailsEverywhere,
         RemapTheorems.PresentPteIsBug,
+        RemapTheorems.MisalignedAddressFails,
         InsertTheorems.InsertPageOnRemappedVmaIsBug,
         InsertTheorems.InsertPfnOnCowPfnMapIsBug,
         MprotectTheorems.PrivateCanAlwaysBecomeWritable,
