@@ -8,7 +8,7 @@
 #   ./run-verify.sh --kernel   only the real-kernel oracle over the corpus (Linux 6.1 and 6.12 in QEMU)
 #   ./run-verify.sh --accept   also accept changed snapshots (never when CI is set)
 #   ./run-verify.sh --quick    skip the deep campaign and the kernel oracle
-#   ./run-verify.sh --mutation mutation testing of the model with Stryker (about 8 minutes)
+#   ./run-verify.sh --mutation mutation testing of the model with Stryker over every test project (long: one mutant at a time)
 #
 # MMAP_CAMPAIGN_CASES=N sets the deep campaign's cases per property (default 100000).
 # Exit status: 0 when every step passed, 1 otherwise, 2 for a bad option or setting.
@@ -142,9 +142,14 @@ case "$MODE" in
     run_tests
     ;;
   mutation)
-    echo "== mutation testing of src/Mmap.Model against properties/Mmap.Model.Tests (report in artifacts/stryker)"
+    # Every test project that exercises the model (rule tests, properties, snapshots, and the SMT proofs, which now
+    # evaluate the model's own rules), one mutant at a time: the machine is shared.
+    echo "== mutation testing of src/Mmap.Model against every test project that exercises it (report in artifacts/stryker)"
     dotnet tool restore >/dev/null
-    run_step "mutation testing (Stryker)" bash -c "cd properties/Mmap.Model.Tests && dotnet stryker --project Mmap.Model.csproj --reporter cleartext --reporter html --concurrency $(nproc) --output '$OUT/stryker' | tail -60"
+    run_step "mutation testing (Stryker)" bash -c "cd properties/Mmap.Model.Tests && dotnet stryker --project Mmap.Model.csproj \
+      --test-project Mmap.Model.Tests.csproj --test-project ../Mmap.Properties.Tests/Mmap.Properties.Tests.csproj \
+      --test-project ../Mmap.Snapshots.Tests/Mmap.Snapshots.Tests.csproj --test-project ../Mmap.Smt.Tests/Mmap.Smt.Tests.csproj \
+      --reporter cleartext --reporter html --concurrency 1 --output '$OUT/stryker' | tail -60"
     ;;
   kernel)
     run_step "kernel oracle: corpus on 6.1 and 6.12" "${CLI[@]}" oracle --kernel all properties/corpus
