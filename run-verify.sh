@@ -9,7 +9,7 @@
 #                              Linux 6.1, 6.12 and 7.3 in QEMU
 #   ./run-verify.sh --accept   also accept changed snapshots (never when CI is set)
 #   ./run-verify.sh --quick    skip the deep campaign and the kernel oracle
-#   ./run-verify.sh --mutation mutation testing of the model with Stryker (about 8 minutes)
+#   ./run-verify.sh --mutation mutation testing of the model with Stryker over every test project (long: one mutant at a time)
 #
 # MMAP_CAMPAIGN_CASES=N sets the deep campaign's cases per property (default 100000).
 # MMAP_ROBUSTNESS_CASES=N sets the command-line robustness campaign's cases (default 100000).
@@ -168,9 +168,14 @@ case "$MODE" in
     run_tests
     ;;
   mutation)
-    echo "== mutation testing of src/Mmap.Model against properties/Mmap.Model.Tests (report in artifacts/stryker)"
+    # Every test project that exercises the model (rule tests, properties, snapshots, and the SMT proofs, which now
+    # evaluate the model's own rules), one mutant at a time: the machine is shared.
+    echo "== mutation testing of src/Mmap.Model against every test project that exercises it (report in artifacts/stryker)"
     dotnet tool restore >/dev/null
-    run_step "mutation testing (Stryker)" bash -c "cd properties/Mmap.Model.Tests && dotnet stryker --project Mmap.Model.csproj --reporter cleartext --reporter html --concurrency $(nproc) --output '$OUT/stryker' | tail -60"
+    run_step "mutation testing (Stryker)" bash -c "cd properties/Mmap.Model.Tests && dotnet stryker --project Mmap.Model.csproj \
+      --test-project Mmap.Model.Tests.csproj --test-project ../Mmap.Properties.Tests/Mmap.Properties.Tests.csproj \
+      --test-project ../Mmap.Snapshots.Tests/Mmap.Snapshots.Tests.csproj --test-project ../Mmap.Smt.Tests/Mmap.Smt.Tests.csproj \
+      --reporter cleartext --reporter html --concurrency 1 --output '$OUT/stryker' | tail -60"
     ;;
   kernel)
     run_step "kernel oracle: corpus on 6.1, 6.12 and 7.3" "${CLI[@]}" oracle --kernel all properties/corpus

@@ -17,7 +17,7 @@ public sealed class CounterexampleReplayTests
     private static IEnumerable<Theorem> Conjectures =>
         TheoremCatalogue.All.Where(t => t.Expected == ExpectedVerdict.Refuted && t.ToScenario is not null);
 
-    public static TheoryData<string> CorpusFiles => new(Conjectures.Select(t => CounterexampleScenarios.FilePrefix + t.Name + ".scenario"));
+    public static TheoryData<string> CorpusFiles => new(Conjectures.Select(t => CounterexampleScenarios.FilePrefix + t.Family + ".scenario").Distinct());
 
     [Theory]
     [MemberData(nameof(CorpusFiles))]

@@ -88,9 +88,9 @@ public sealed class ProofRunnerTests
         var report = ProofRunner.Run([Theorem("good", ExpectedVerdict.Proved), Theorem("bad", ExpectedVerdict.Refuted)],
             ProofRunConfiguration.For(new FixedOutcomeSolver(new ProofVerdict.Proved())));
         var table = ProofTable.Render(report);
-        Assert.StartsWith("theorem  expected  verdict", table);
-        Assert.Contains("good     proved    proved", table);
-        Assert.Contains("bad      refuted   proved  << UNEXPECTED", table);
+        Assert.StartsWith("theorem  series  expected  verdict", table);
+        Assert.Contains("good     6.1     proved    proved", table);
+        Assert.Contains("bad      6.1     refuted   proved  << UNEXPECTED", table);
         Assert.Contains("1/2 as expected", table);
     }
 }

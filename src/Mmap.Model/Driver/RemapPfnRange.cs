@@ -1,14 +1,17 @@
 using Mmap.Model.Kernel;
 using Mmap.Model.Mm;
+using Mmap.Model.Rules;
 
 namespace Mmap.Model.Driver;
 
 /// <summary>
 /// remap_pfn_range(vma, addr, pfn, size, prot), in the kernel's order, for each series.
-/// Source: mm/memory.c remap_pfn_range, remap_pfn_range_notrack, remap_pfn_range_internal, remap_pte_range
-/// (6.1.192 and 6.12.117: the same order); 7.3.4 refactored it into remap_pfn_range_prepare_vma,
-/// get_remap_pgoff, remap_pfn_range_track and remap_pfn_range_internal (<see cref="KernelDeltas.PfnmapTrackContext"/>).
-/// R3.1–R3.4.
+/// 6.1 and 6.12: the checks and the VMA's new flags and pgoff are the generic rule <see cref="RemapRules.Call{TW,TB}"/>
+/// (the same code the proofs evaluate), applied here to the address space. Source: mm/memory.c remap_pfn_range,
+/// remap_pfn_range_notrack, remap_pfn_range_internal, remap_pte_range (6.1.192; same order in 6.12.117).
+/// 7.3.4 refactored it into remap_pfn_range_prepare_vma, get_remap_pgoff, remap_pfn_range_track and
+/// remap_pfn_range_internal (<see cref="KernelDeltas.PfnmapTrackContext"/>); that path is written out below and
+/// checked by the oracle on the real 7.3 kernel. R3.1–R3.4.
 /// </summary>
 public static class RemapPfnRange
 {
@@ -23,52 +26,37 @@ public static class RemapPfnRange
     private static Result CallVmPat(AddressSpace mm, Vma vma, ulong address, ulong pfn, ulong size, PageProt prot)
     {
         var alignedSize = PageGeometry.Align(size);
-
-        // track_pfn_remap(vma, &prot, pfn, addr, PAGE_ALIGN(size)); "if (err) return -EINVAL;"
-        if (PatTracking.TrackPfnRemap(vma, address, alignedSize) != ReturnCodes.Ok)
+        var end = unchecked(address + alignedSize);
+        // remap_pte_range: "BUG_ON(!pte_none(*pte))" for any page of the range.
+        var occupied = address < end && mm.Ptes.CountIn(address & PageGeometry.PageMask, end) != 0;
+        var d = RemapRules.Call<Word, Bit>(Word.Of(vma.Start), Word.Of(vma.End), Word.Of((ulong)vma.Flags), Word.Of(vma.PgOff),
+            Word.Of(address), Word.Of(pfn), Word.Of(size), PatTracking.MemtypeConflict(pfn), Bit.Of(occupied));
+        var step = (RemapStep)d.Step.Value;
+        vma.Flags = (VmFlags)d.VmFlags.Value;
+        vma.PgOff = d.PgOff.Value;
+        switch (step)
         {
-            return new(ReturnCodes.Of(Errno.EINVAL), "track_pfn_remap: PAT memtype conflict");
+            case RemapStep.MemtypeConflict:
+                // track_pfn_remap(vma, &prot, pfn, addr, PAGE_ALIGN(size)); "if (err) return -EINVAL;"
+                return new(ReturnCodes.Of(Errno.EINVAL), "track_pfn_remap: PAT memtype conflict");
+            case RemapStep.Misaligned or RemapStep.PartialCow:
+                // remap_pfn_range_notrack: "zap_page_range_single(vma, addr, size, NULL)" (6.1.192, commit
+                // 79a61cc3fc04), then remap_pfn_range: "untrack_pfn(vma, pfn, PAGE_ALIGN(size))" (VM_PAT cleared above).
+                mm.Zap(address, address + alignedSize);
+                return new(ReturnCodes.Of(Errno.EINVAL), step == RemapStep.Misaligned
+                    ? "address not page-aligned (WARN_ON_ONCE)"
+                    : "CoW VMA: the range must be the whole VMA");
+            case RemapStep.BugEmptyRange:
+                throw new KernelBugException("remap_pfn_range_internal", "addr >= end (size 0)");
+            case RemapStep.BugPtePresent:
+                throw new KernelBugException("remap_pte_range", "!pte_none(*pte): PTE already present");
         }
 
-        var result = Internal(mm, vma, address, pfn, size, prot);
-        if (result.Code != ReturnCodes.Ok)
+        for (ulong page = address, frame = pfn; page < end; page += PageGeometry.PageSize, frame++)
         {
-            // remap_pfn_range_notrack: "zap_page_range_single(vma, addr, size, NULL)" (6.1.192, commit
-            // 79a61cc3fc04), then remap_pfn_range: "untrack_pfn(vma, pfn, PAGE_ALIGN(size))".
-            mm.Zap(address, address + alignedSize);
-            PatTracking.UntrackPfn(vma);
+            mm.SetPte(page, new Pte(frame, prot, PteKind.Special));
         }
 
-        return result;
-    }
-
-    /// <summary>remap_pfn_range_internal as in 6.1 and 6.12.</summary>
-    private static Result Internal(AddressSpace mm, Vma vma, ulong address, ulong pfn, ulong size, PageProt prot)
-    {
-        var end = address + PageGeometry.Align(size);
-
-        // "if (WARN_ON_ONCE(!PAGE_ALIGNED(addr))) return -EINVAL;"
-        if (!PageGeometry.IsAligned(address))
-        {
-            return new(ReturnCodes.Of(Errno.EINVAL), "address not page-aligned (WARN_ON_ONCE)");
-        }
-
-        // "if (is_cow_mapping(vma->vm_flags)) { if (addr != vma->vm_start || end != vma->vm_end) return -EINVAL;
-        //  vma->vm_pgoff = pfn; }"
-        if (vma.Flags.IsCowMapping())
-        {
-            if (address != vma.Start || end != vma.End)
-            {
-                return new(ReturnCodes.Of(Errno.EINVAL), "CoW VMA: the range must be the whole VMA");
-            }
-
-            vma.PgOff = pfn;
-        }
-
-        // "vma->vm_flags |= VM_IO | VM_PFNMAP | VM_DONTEXPAND | VM_DONTDUMP;"
-        vma.Flags |= VmFlagMasks.Remap;
-
-        RemapPteRange(mm, address, end, pfn, prot);
         return new(ReturnCodes.Ok, vma.Flags.HasAny(VmFlags.Pat) && address == vma.Start && end == vma.End
             ? "whole VMA: VM_PAT set" + (vma.Flags.IsCowMapping() ? ", vm_pgoff = pfn" : "")
             : null);

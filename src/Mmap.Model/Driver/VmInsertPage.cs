@@ -1,6 +1,7 @@
 using Mmap.Model.Kernel;
 using Mmap.Model.Memory;
 using Mmap.Model.Mm;
+using Mmap.Model.Rules;
 
 namespace Mmap.Model.Driver;
 
@@ -13,40 +14,21 @@ public static class VmInsertPage
 {
     public static RemapPfnRange.Result Call(AddressSpace mm, Vma vma, ulong address, ulong pfn, DeviceBuffer buffer)
     {
-        // "if (addr < vma->vm_start || addr >= vma->vm_end) return -EFAULT;"
-        if (address < vma.Start || address >= vma.End)
+        // The checks and the VM_MIXEDMAP edit are the generic rule (Rules/InsertRules.VmInsertPage) the proofs share:
+        // EFAULT outside the VMA, BUG_ON(VM_PFNMAP) unless VM_MIXEDMAP, -EINVAL for a slab page, -EBUSY on a present PTE.
+        // validate_page_before_insert refuses a slab page (6.1: PageSlab; 6.12: folio_test_slab); 7.3 first tests
+        // "if (!folio_ref_count(folio)) return -EINVAL;", and kmalloc memory, slab or large, is allocated frozen with
+        // refcount 0, so every kmalloc page is refused (D3). Either is the rule's "page refused" input.
+        var frozen = !buffer.IsSlab && buffer.Kind == Memory.BufferKind.Kmalloc && mm.Reaches(KernelDeltas.FrozenKmallocPages);
+        var d = InsertRules.VmInsertPage<Word, Bit>(Word.Of(vma.Start), Word.Of(vma.End), Word.Of((ulong)vma.Flags), Word.Of(address),
+            Bit.Of(buffer.IsSlab || frozen), Bit.Of(mm.PteAt(address) is not null));
+        vma.Flags = (VmFlags)d.VmFlags.Value;
+        switch (d.Code.Value)
         {
-            return new(ReturnCodes.Of(Errno.EFAULT), "address outside the VMA");
-        }
-
-        if ((vma.Flags & VmFlags.MixedMap) == 0)
-        {
-            // "BUG_ON(vma->vm_flags & VM_PFNMAP); vma->vm_flags |= VM_MIXEDMAP;"
-            if ((vma.Flags & VmFlags.PfnMap) != 0)
-            {
-                throw new KernelBugException("vm_insert_page", "vma->vm_flags & VM_PFNMAP");
-            }
-
-            vma.Flags |= VmFlags.MixedMap;
-        }
-
-        // validate_page_before_insert: "if (PageAnon(page) || PageSlab(page) || page_has_type(page)) return -EINVAL;"
-        // (6.1; folio_test_slab in 6.12). 7.3 first tests "if (!folio_ref_count(folio)) return -EINVAL;", and kmalloc
-        // memory, slab or large, is allocated frozen with refcount 0, so every kmalloc page is refused (D3).
-        if (buffer.IsSlab)
-        {
-            return new(ReturnCodes.Of(Errno.EINVAL), "slab page (kmalloc of at most 2 pages)");
-        }
-
-        if (buffer.Kind == Memory.BufferKind.Kmalloc && mm.Reaches(KernelDeltas.FrozenKmallocPages))
-        {
-            return new(ReturnCodes.Of(Errno.EINVAL), "kmalloc page with refcount 0 (frozen, 7.3)");
-        }
-
-        // insert_page_into_pte_locked: "if (!pte_none(*pte)) return -EBUSY;"
-        if (mm.PteAt(address) is not null)
-        {
-            return new(ReturnCodes.Of(Errno.EBUSY), "PTE already present");
+            case (ulong)Errno.EFAULT: return new(ReturnCodes.Of(Errno.EFAULT), "address outside the VMA");
+            case RemapRules.KernelBug: throw new KernelBugException("vm_insert_page", "vma->vm_flags & VM_PFNMAP");
+            case (ulong)Errno.EINVAL: return new(ReturnCodes.Of(Errno.EINVAL), frozen ? "kmalloc page with refcount 0 (frozen, 7.3)" : "slab page (kmalloc of at most 2 pages)");
+            case (ulong)Errno.EBUSY: return new(ReturnCodes.Of(Errno.EBUSY), "PTE already present");
         }
 
         mm.SetPte(address, new Pte(pfn, vma.PageProt, PteKind.Page));

@@ -1,5 +1,6 @@
 using Mmap.Model.Kernel;
 using Mmap.Model.Mm;
+using Mmap.Model.Rules;
 using Mmap.Model.Tracing;
 
 namespace Mmap.Model.Driver;
@@ -53,18 +54,14 @@ public static class VmfInsertPfn
     /// </summary>
     public static KernelBugHit? BugOn(Vma vma)
     {
-        // "BUG_ON(!(vma->vm_flags & (VM_PFNMAP|VM_MIXEDMAP)));"
-        if ((vma.Flags & (VmFlags.PfnMap | VmFlags.MixedMap)) == 0)
-            return new("vmf_insert_pfn_prot", "!(vm_flags & (VM_PFNMAP|VM_MIXEDMAP))");
-        // "BUG_ON((vma->vm_flags & (VM_PFNMAP|VM_MIXEDMAP)) == (VM_PFNMAP|VM_MIXEDMAP));"
-        if (vma.Flags.Has(VmFlags.PfnMap | VmFlags.MixedMap))
-            return new("vmf_insert_pfn_prot", "both VM_PFNMAP and VM_MIXEDMAP");
-        // "BUG_ON((vma->vm_flags & VM_PFNMAP) && is_cow_mapping(vma->vm_flags));"
-        if ((vma.Flags & VmFlags.PfnMap) != 0 && vma.Flags.IsCowMapping())
-            return new("vmf_insert_pfn_prot", "VM_PFNMAP && is_cow_mapping(vm_flags)");
-        // "BUG_ON((vma->vm_flags & VM_MIXEDMAP) && pfn_valid(pfn));": every pfn the model maps is RAM.
-        if ((vma.Flags & VmFlags.MixedMap) != 0)
-            return new("vmf_insert_pfn_prot", "VM_MIXEDMAP && pfn_valid(pfn)");
-        return null;
+        // The BUG_ONs in order are the generic rule (Rules/InsertRules.VmfInsertPfnBugOn); every pfn the model maps is RAM (pfn_valid).
+        return InsertRules.VmfInsertPfnBugOn<Word, Bit>(Word.Of((ulong)vma.Flags), Bit.True).Value switch
+        {
+            1 => new("vmf_insert_pfn_prot", "!(vm_flags & (VM_PFNMAP|VM_MIXEDMAP))"),
+            2 => new("vmf_insert_pfn_prot", "both VM_PFNMAP and VM_MIXEDMAP"),
+            3 => new("vmf_insert_pfn_prot", "VM_PFNMAP && is_cow_mapping(vm_flags)"),
+            4 => new("vmf_insert_pfn_prot", "VM_MIXEDMAP && pfn_valid(pfn)"),
+            _ => null,
+        };
     }
 }

@@ -1,6 +1,7 @@
 using Mmap.Model.Driver;
 using Mmap.Model.Kernel;
 using Mmap.Model.Mm;
+using Mmap.Model.Rules;
 using Mmap.Model.Tracing;
 
 namespace Mmap.Model.Faults;
@@ -51,10 +52,9 @@ public static class PageFaultHandler
     /// </summary>
     private static bool AccessError(Vma vma, bool write, Pte? pte)
     {
-        if (write) return (vma.Flags & VmFlags.Write) == 0;
-        // "if (unlikely(error_code & X86_PF_PROT)) return 1;" — a present but unreadable PTE on a read.
-        if (pte is { } p && !p.Prot.UserReadable && p.Prot != PageProt.None) return true;
-        return (vma.Flags & VmFlagMasks.Access) == 0;
+        // The generic rule (Rules/FaultRules.AccessError); X86_PF_PROT on a read: a present but unreadable PTE.
+        var protFault = pte is { } p && !p.Prot.UserReadable && p.Prot != PageProt.None;
+        return FaultRules.AccessError<Word, Bit>(Word.Of((ulong)vma.Flags), Bit.Of(write), Bit.Of(protFault));
     }
 
     /// <summary>do_anonymous_page: read maps the zero page, write a new zeroed anonymous page.</summary>

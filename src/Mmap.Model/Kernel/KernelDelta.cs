@@ -67,7 +67,33 @@ public static class KernelDeltas
             "7.3: mm/memory.c validate_page_before_insert (line 2465): !folio_ref_count (2470); mm/slub.c allocate_slab, ___kmalloc_large_node: alloc_frozen_pages (3345, 5353)",
         ]);
 
-    public static IReadOnlyList<KernelDelta> All { get; } = [PfnmapTrackContext, SanitizeFaultFlags, FrozenKmallocPages];
+    /// <summary>MAP_SHARED_VALIDATE accepts MAP_ABOVE4G (0x80): it joined LEGACY_MAP_MASK.</summary>
+    public static KernelDelta MapAbove4G { get; } = new(
+        "D4",
+        "MAP_SHARED_VALIDATE accepts MAP_ABOVE4G (0x80)",
+        KernelVersion.Linux6_12,
+        "0x80 is not in LEGACY_MAP_MASK: MAP_SHARED_VALIDATE with it fails with EOPNOTSUPP",
+        "LEGACY_MAP_MASK includes MAP_ABOVE4G (commit 94ba17adaba0, 6.3), so the mapping is made",
+        [
+            "6.1: include/linux/mman.h LEGACY_MAP_MASK; mm/mmap.c do_mmap (MAP_SHARED_VALIDATE: flags & ~LEGACY_MAP_MASK → -EOPNOTSUPP)",
+            "6.12: include/linux/mman.h LEGACY_MAP_MASK (| MAP_ABOVE4G); mm/mmap.c do_mmap",
+            "7.3: include/linux/mman.h LEGACY_MAP_MASK (| MAP_ABOVE4G); mm/mmap.c do_mmap",
+        ]);
+
+    /// <summary>MAP_STACK sets VM_NOHUGEPAGE (CONFIG_TRANSPARENT_HUGEPAGE=y in Debian's cloud configs).</summary>
+    public static KernelDelta MapStackNoHugePage { get; } = new(
+        "D5",
+        "MAP_STACK sets VM_NOHUGEPAGE",
+        KernelVersion.Linux6_12,
+        "calc_vm_flag_bits ignores MAP_STACK",
+        "calc_vm_flag_bits maps MAP_STACK to VM_NOHUGEPAGE (0x40000000) under CONFIG_TRANSPARENT_HUGEPAGE (commit c4608d1bf7c6, 6.7)",
+        [
+            "6.1: include/linux/mman.h calc_vm_flag_bits (no MAP_STACK)",
+            "6.12: include/linux/mman.h calc_vm_flag_bits: _calc_vm_trans(flags, MAP_STACK, VM_NOHUGEPAGE)",
+            "7.3: include/linux/mman.h calc_vm_flag_bits: _calc_vm_trans(flags, MAP_STACK, VM_NOHUGEPAGE)",
+        ]);
+
+    public static IReadOnlyList<KernelDelta> All { get; } = [PfnmapTrackContext, SanitizeFaultFlags, FrozenKmallocPages, MapAbove4G, MapStackNoHugePage];
 
     public static int IndexOf(KernelDelta delta)
     {

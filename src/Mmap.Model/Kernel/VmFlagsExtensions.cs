@@ -6,8 +6,7 @@ public static class VmFlagsExtensions
     /// <c>is_cow_mapping</c>: <c>(flags &amp; (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE</c>.
     /// Source: include/linux/mm.h is_cow_mapping (6.1 and 6.12). Reference R1.3.
     /// </summary>
-    public static bool IsCowMapping(this VmFlags flags) =>
-        (flags & (VmFlags.Shared | VmFlags.MayWrite)) == VmFlags.MayWrite;
+    public static bool IsCowMapping(this VmFlags flags) => Rules.CowRules.IsCowMapping<Rules.Word, Rules.Bit>(Rules.Word.Of((ulong)flags));
 
     public static bool Has(this VmFlags flags, VmFlags bits) => (flags & bits) == bits;
 

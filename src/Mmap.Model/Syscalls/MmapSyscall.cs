@@ -91,7 +91,10 @@ public static class MmapSyscall
             return SyscallResult.Fail(Errno.EEXIST);
         }
 
-        var vmFlags = MmapFlagsCalculation.Initial(r.Prot, flags);
+        // D4, D5: where the series part ways on the flags (the generic rules read the version; the run notes it was met).
+        if (((ulong)flags & Rules.MmapRules.MapAbove4G) != 0) machine.Mm.Reaches(KernelDeltas.MapAbove4G);
+        if ((flags & MapFlags.Stack) != 0) machine.Mm.Reaches(KernelDeltas.MapStackNoHugePage);
+        var vmFlags = MmapFlagsCalculation.Initial(r.Prot, flags, machine.Version);
         // MAP_LOCKED: can_do_mlock() and mlock_future_check() pass for the model's root caller.
 
         var type = flags & MapFlags.TypeMask;
@@ -100,38 +103,11 @@ public static class MmapSyscall
             // "if (!file_mmap_ok(file, inode, pgoff, len)) return -EOVERFLOW;"
             if (!FileMmapOk(pgoff, len)) return SyscallResult.Fail(Errno.EOVERFLOW);
 
-            var mode = file.Mode;
-            switch (type)
-            {
-                case MapFlags.Shared:
-                case MapFlags.SharedValidate:
-                    if (type == MapFlags.Shared)
-                    {
-                        // "case MAP_SHARED: flags &= LEGACY_MAP_MASK; fallthrough;" (unknown flags dropped)
-                        flags &= MapFlagMasks.Legacy;
-                    }
-                    else if ((flags & ~MapFlagMasks.Legacy) != 0)
-                    {
-                        // "if (flags & ~flags_mask) return -EOPNOTSUPP;" (a char device has no mmap_supported_flags)
-                        return SyscallResult.Fail(Errno.EOPNOTSUPP);
-                    }
-
-                    // "if (prot & PROT_WRITE) { if (!(file->f_mode & FMODE_WRITE)) return -EACCES; ..."
-                    if ((r.Prot & Prot.Write) != 0 && (mode & FMode.Write) == 0) return SyscallResult.Fail(Errno.EACCES);
-                    vmFlags = MmapFlagsCalculation.ForSharedFile(vmFlags, mode);
-                    goto case MapFlags.Private;
-                case MapFlags.Private:
-                    // "if (!(file->f_mode & FMODE_READ)) return -EACCES;"
-                    if ((mode & FMode.Read) == 0) return SyscallResult.Fail(Errno.EACCES);
-                    // path_noexec: /dev (devtmpfs) is not mounted noexec in the model.
-                    // "if (!file->f_op->mmap) return -ENODEV;"
-                    if (!machine.Driver.HasMmap) return SyscallResult.Fail(Errno.ENODEV);
-                    // "if (vm_flags & (VM_GROWSDOWN|VM_GROWSUP)) return -EINVAL;"
-                    if ((vmFlags & VmFlags.GrowsDown) != 0) return SyscallResult.Fail(Errno.EINVAL);
-                    break;
-                default:
-                    return SyscallResult.Fail(Errno.EINVAL);
-            }
+            // do_mmap's "switch (flags & MAP_TYPE)" for a file: the generic rule (Rules/MmapRules.FileMapping) the proofs share.
+            var (error, fileVmFlags, maskedFlags) = MmapFlagsCalculation.FileMapping(r.Prot, flags, vmFlags, file.Flags, machine.Driver.HasMmap, machine.Version);
+            if (error is { } errno) return SyscallResult.Fail(errno);
+            vmFlags = fileVmFlags;
+            flags = maskedFlags;
         }
         else
         {

@@ -26,7 +26,7 @@ public static class DriverErrorTheorems
         var k = q.BitVec<W64>("k");
         var pfnK = q.BitVec<W64>("pfn_k");
         q.Assume(k.Ult(setup.Pages));
-        var call = setup.Call(setup.Vma(flags, pgoff), k, pfnK);
+        var call = setup.Call(setup.Vma(flags, pgoff), k, pfnK, Premises.RamIntoFreshVma(q));
         var cow = CowEncoding.IsCowMapping(flags);
         // A failed call zaps its own PTEs and installs none, so page k has no PTE; the VMA has no ->fault.
         var ptePresent = call.Succeeds;
@@ -49,7 +49,7 @@ public static class DriverErrorTheorems
         var setup = PerPageSetup.Declare(q);
         q.Assume(setup.Pages.Uge(Bv.U64(2)));
         var pfn0 = q.BitVec<W64>("pfn0");
-        var first = setup.Call(setup.Vma(flags, Bv.U64(0)), Bv.U64(0), pfn0);
+        var first = setup.Call(setup.Vma(flags, Bv.U64(0)), Bv.U64(0), pfn0, Premises.RamIntoFreshVma(q));
         // The checking driver returns the first failing call's code; mmap returns -code as errno (R2.5).
         var driverResult = first.Code;
         var mmapErrno = driverResult;

@@ -15,7 +15,7 @@ public static class FixTheorems
     {
         const string name = "t4a-fix1-map-shared-maps-every-page";
         var q = new QueryBuilder(name).Comment("fix 1: mmap the whole area with MAP_SHARED");
-        var mmap = MmapInputs.Fixed(ProtRead, MapShared, 0);
+        var mmap = MmapInputs.Fixed(q, ProtRead, MapShared, 0);
         var run = SeedDriver.PerPage(q, mmap.Outcome.Flags, SeedDriver.Pages, clearMayWrite: false);
         return new Theorem(name,
             "Fix 1: with MAP_SHARED (O_RDONLY, PROT_READ, 16 pages) mmap passes, the VMA is not CoW and all 16 per-page calls succeed.",
@@ -27,7 +27,7 @@ public static class FixTheorems
     {
         const string name = "t4b-fix2-single-page-private-is-mapped";
         var q = new QueryBuilder(name).Comment("fix 2: mmap single pages separately with MAP_PRIVATE");
-        var mmap = MmapInputs.Fixed(ProtRead, MapPrivate, 0);
+        var mmap = MmapInputs.Fixed(q, ProtRead, MapPrivate, 0);
         var run = SeedDriver.PerPage(q, mmap.Outcome.Flags, 1, clearMayWrite: false);
         return new Theorem(name,
             "Fix 2: a one-page MAP_PRIVATE mapping is CoW, and its single remap_pfn_range call (the whole VMA) succeeds " +
@@ -40,7 +40,7 @@ public static class FixTheorems
     {
         const string name = "t4c-fix3-clear-maywrite-maps-every-page";
         var q = new QueryBuilder(name).Comment("fix 3: the driver clears VM_MAYWRITE before mapping");
-        var mmap = MmapInputs.Fixed(ProtRead, MapPrivate, 0);
+        var mmap = MmapInputs.Fixed(q, ProtRead, MapPrivate, 0);
         var run = SeedDriver.PerPage(q, mmap.Outcome.Flags, SeedDriver.Pages, clearMayWrite: true);
         var mprotect = MprotectEncoding.Call(run.After.Flags, Bv.U32(ProtRead | ProtWrite));
         return new Theorem(name,

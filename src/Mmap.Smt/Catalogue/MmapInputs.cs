@@ -19,7 +19,7 @@ public sealed record MmapInputs(BitVec<W32> Prot, BitVec<W32> MapFlags, BitVec<W
         var prot = q.BitVec<W32>(ProtSymbol);
         var mapFlags = q.BitVec<W32>(MapFlagsSymbol);
         var openMode = q.BitVec<W32>(OpenModeSymbol);
-        return new MmapInputs(prot, mapFlags, openMode, MmapEncoding.Compute(prot, mapFlags, openMode));
+        return new MmapInputs(prot, mapFlags, openMode, MmapEncoding.Compute(prot, mapFlags, openMode, q.Series));
     }
 
     /// <summary>
@@ -37,6 +37,6 @@ public sealed record MmapInputs(BitVec<W32> Prot, BitVec<W32> MapFlags, BitVec<W
     }
 
     /// <summary>A fixed request, e.g. the seed's PROT_READ, MAP_PRIVATE, O_RDONLY.</summary>
-    public static MmapInputs Fixed(uint prot, uint mapFlags, uint openMode) =>
-        new(Bv.U32(prot), Bv.U32(mapFlags), Bv.U32(openMode), MmapEncoding.Compute(Bv.U32(prot), Bv.U32(mapFlags), Bv.U32(openMode)));
+    public static MmapInputs Fixed(QueryBuilder q, uint prot, uint mapFlags, uint openMode) =>
+        new(Bv.U32(prot), Bv.U32(mapFlags), Bv.U32(openMode), MmapEncoding.Compute(Bv.U32(prot), Bv.U32(mapFlags), Bv.U32(openMode), q.Series));
 }

@@ -27,6 +27,6 @@ public sealed record PerPageSetup(BitVec<W64> Start, BitVec<W64> Pages, BitVec<W
     public SymbolicVma Vma(BitVec<W64> flags, BitVec<W64> pgoff) => new(Start, End, flags, pgoff);
 
     /// <summary>The k-th call of the per-page loop.</summary>
-    public RemapOutcome Call(SymbolicVma vma, BitVec<W64> k, BitVec<W64> pfn) =>
-        RemapEncoding.Call(vma, Start + Bv.Pages(k), pfn, Bv.PageSize);
+    public RemapOutcome Call(SymbolicVma vma, BitVec<W64> k, BitVec<W64> pfn, Premises env) =>
+        RemapEncoding.Call(vma, Start + Bv.Pages(k), pfn, Bv.PageSize, env.MemtypeConflict, env.PtePresent);
 }

@@ -64,7 +64,7 @@ public static class PerPageTheorems
         var pgoff = q.BitVec<W64>("vm_pgoff");
         var pfn0 = q.BitVec<W64>("pfn0");
         var cow = q.Define("cow", CowEncoding.IsCowMapping(flags));
-        var first = setup.Call(setup.Vma(flags, pgoff), Bv.U64(0), pfn0);
+        var first = setup.Call(setup.Vma(flags, pgoff), Bv.U64(0), pfn0, Premises.RamIntoFreshVma(q, "0"));
         var firstOk = q.Define("first_call_ok", first.Succeeds);
 
         // (a) the first call: succeeds iff not CoW; a CoW rejection is EINVAL and leaves the flags alone, except
@@ -77,7 +77,7 @@ public static class PerPageTheorems
         var flagsK = q.BitVec<W64>("flags_k");
         var pfnK = q.BitVec<W64>("pfn_k");
         var invariant = (flagsK & Bv.U64(CowBits)).Eq(flags & Bv.U64(CowBits));
-        var step = setup.Call(setup.Vma(flagsK, pgoff), k, pfnK);
+        var step = setup.Call(setup.Vma(flagsK, pgoff), k, pfnK, Premises.RamIntoFreshVma(q, "k"));
         var partB = (!cow & invariant & k.Ult(setup.Pages)).Implies(step.Succeeds & (step.Vma.Flags & Bv.U64(CowBits)).Eq(flags & Bv.U64(CowBits)));
         return q.Claim(partA & partB);
     }

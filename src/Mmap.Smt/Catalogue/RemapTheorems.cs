@@ -17,20 +17,24 @@ public static class RemapTheorems
         var pgoff = q.BitVec<W64>("vm_pgoff");
         var pfn = q.BitVec<W64>("pfn");
         var setup = PerPageSetup.Declare(q);
-        var call = RemapEncoding.Call(setup.Vma(flags, pgoff), setup.Start, pfn, Bv.Pages(setup.Pages));
+        var env = Premises.RamIntoFreshVma(q);
+        // Any size that PAGE_ALIGN rounds up to the VMA's length is a whole-VMA call (track_pfn_remap gets PAGE_ALIGN(size)).
+        var size = q.BitVec<W64>("size");
+        q.Assume(Bv.PageAlign(size).Eq(Bv.Pages(setup.Pages)));
+        var call = RemapEncoding.Call(setup.Vma(flags, pgoff), setup.Start, pfn, size, env.MemtypeConflict, env.PtePresent);
         var cow = CowEncoding.IsCowMapping(flags);
         return new Theorem(name,
-            "A whole-VMA remap_pfn_range (addr = vm_start, size = vm_end − vm_start) succeeds for every vm_flags value, " +
-            "and sets vm_pgoff = pfn exactly when the VMA is CoW (otherwise vm_pgoff is unchanged).",
+            "A whole-VMA remap_pfn_range (addr = vm_start, PAGE_ALIGN(size) = vm_end − vm_start) succeeds for every vm_flags value, " +
+            "sets VM_PAT (track_pfn_remap reserved the whole range) and the remap flags, and sets vm_pgoff = pfn exactly when the VMA is CoW.",
             ExpectedVerdict.Proved,
-            q.Claim(call.Succeeds & call.Vma.PgOff.Eq(cow.Ite(pfn, pgoff))));
+            q.Claim(call.Succeeds & call.Vma.PgOff.Eq(cow.Ite(pfn, pgoff)) & call.Vma.Flags.HasAll(Bv.U64(VmPat | VmRemapFlags))));
     }
 
     public static Theorem SuccessOnlyAddsFlags()
     {
         const string name = "t6-successful-remap-only-adds-flags";
         var q = new QueryBuilder(name).Comment("flags after a successful remap_pfn_range, any VMA and arguments");
-        var (vma, call) = AnyCall(q);
+        var (vma, call) = AnyCall(q, anyEnvironment: true);
         var before = vma.Flags;
         var after = call.Vma.Flags;
         return new Theorem(name,
@@ -44,7 +48,7 @@ public static class RemapTheorems
     {
         const string name = "x1-remap-never-changes-cow";
         var q = new QueryBuilder(name).Comment("is_cow_mapping before and after any remap_pfn_range call");
-        var (vma, call) = AnyCall(q);
+        var (vma, call) = AnyCall(q, anyEnvironment: true);
         return new Theorem(name,
             "No remap_pfn_range call, successful or not, changes whether the VMA is CoW (it never touches VM_SHARED or " +
             "VM_MAYWRITE). This is the invariant behind the per-page induction.",
@@ -92,7 +96,53 @@ public static class RemapTheorems
             q.Claim(cow.Ite(call.FailsWithEinval, call.IsKernelBug)));
     }
 
-    private static (SymbolicVma Vma, RemapOutcome Call) AnyCall(QueryBuilder q, bool sizeZero = false)
+    public static Theorem MmioConflictFailsEverywhere()
+    {
+        const string name = "x7-pat-conflict-fails-and-changes-nothing";
+        var q = new QueryBuilder(name).Comment("remap_pfn_range when track_pfn_remap reports a PAT memtype conflict (MMIO)");
+        var vma = new SymbolicVma(q.BitVec<W64>("vm_start"), q.BitVec<W64>("vm_end"), q.BitVec<W64>("vm_flags"), q.BitVec<W64>("vm_pgoff"));
+        var call = RemapEncoding.Call(vma, q.BitVec<W64>("addr"), q.BitVec<W64>("pfn"), q.BitVec<W64>("size"), BoolTerm.True, q.Bool("pte_present"));
+        return new Theorem(name,
+            "If PAT refuses the pfns' memtype (MMIO reserved under another type; never for RAM), remap_pfn_range fails with " +
+            "EINVAL for every VMA and range, whole or partial, CoW or not, and leaves vm_flags (no VM_PAT) and vm_pgoff alone.",
+            ExpectedVerdict.Proved,
+            q.Claim(call.FailsWithEinval & call.Vma.Flags.Eq(vma.Flags) & call.Vma.PgOff.Eq(vma.PgOff)));
+    }
+
+    public static Theorem MisalignedAddressFails()
+    {
+        const string name = "x11-misaligned-address-fails-with-einval";
+        var q = new QueryBuilder(name).Comment("remap_pfn_range at an address that is not page-aligned");
+        var vma = new SymbolicVma(q.BitVec<W64>("vm_start"), q.BitVec<W64>("vm_end"), q.BitVec<W64>("vm_flags"), q.BitVec<W64>("vm_pgoff"));
+        var addr = q.BitVec<W64>("addr");
+        q.Assume(!Bv.PageAligned(addr));
+        var call = RemapEncoding.Call(vma, addr, q.BitVec<W64>("pfn"), q.BitVec<W64>("size"), q.Bool("memtype_conflict"), q.Bool("pte_present"));
+        return new Theorem(name,
+            "remap_pfn_range at an address that is not page-aligned fails with EINVAL (WARN_ON_ONCE(!PAGE_ALIGNED(addr)), or " +
+            "earlier a PAT conflict) for every VMA, pfn, size and PTE state, and never sets vm_pgoff or the remap flags.",
+            ExpectedVerdict.Proved,
+            q.Claim(call.FailsWithEinval & call.Vma.PgOff.Eq(vma.PgOff) & call.Vma.Flags.Eq(vma.Flags & Bv.U64(~VmPat))
+                | call.FailsWithEinval & call.Vma.PgOff.Eq(vma.PgOff) & call.Vma.Flags.Eq(vma.Flags)));
+    }
+
+    public static Theorem PresentPteIsBug()
+    {
+        const string name = "x8-remap-over-present-pte-is-bug";
+        var q = new QueryBuilder(name).Comment("remap_pfn_range over a range that already has a PTE");
+        var vma = new SymbolicVma(q.BitVec<W64>("vm_start"), q.BitVec<W64>("vm_end"), q.BitVec<W64>("vm_flags"), q.BitVec<W64>("vm_pgoff"));
+        var addr = q.BitVec<W64>("addr");
+        var size = q.BitVec<W64>("size");
+        q.Assume(Bv.PageAligned(addr) & !CowEncoding.IsCowMapping(vma.Flags) & addr.Ult(addr + Bv.PageAlign(size)));
+        var conflict = q.Bool("memtype_conflict");
+        q.Premise("pfns-are-ram", "the pfns are RAM, so track_pfn_remap finds no PAT memtype conflict", !conflict);
+        var call = RemapEncoding.Call(vma, addr, q.BitVec<W64>("pfn"), size, conflict, BoolTerm.True);
+        return new Theorem(name,
+            "On a non-CoW VMA, a page-aligned non-empty remap_pfn_range over a range where a PTE already exists (a driver " +
+            "mapping the same page twice, or after vm_insert_page) is a kernel BUG (remap_pte_range: BUG_ON(!pte_none)), not an error code.",
+            ExpectedVerdict.Proved, q.Claim(call.IsKernelBug));
+    }
+
+    private static (SymbolicVma Vma, RemapOutcome Call) AnyCall(QueryBuilder q, bool sizeZero = false, bool anyEnvironment = false)
     {
         var vma = new SymbolicVma(q.BitVec<W64>("vm_start"), q.BitVec<W64>("vm_end"), q.BitVec<W64>("vm_flags"), q.BitVec<W64>("vm_pgoff"));
         var addr = q.BitVec<W64>("addr");
@@ -102,6 +152,7 @@ public static class RemapTheorems
         {
             q.Assume(Bv.PageAligned(addr) & vma.Start.Ule(addr) & addr.Ult(vma.End));
         }
-        return (vma, RemapEncoding.Call(vma, addr, pfn, size));
+        var env = anyEnvironment ? Premises.Free(q) : Premises.RamIntoFreshVma(q);
+        return (vma, RemapEncoding.Call(vma, addr, pfn, size, env.MemtypeConflict, env.PtePresent));
     }
 }

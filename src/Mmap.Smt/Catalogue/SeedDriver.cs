@@ -27,10 +27,11 @@ public static class SeedDriver
         {
             var pfn = q.BitVec<W64>($"pfn{i}");
             pfns.Add(pfn);
-            var call = RemapEncoding.Call(vma, start + Bv.U64((ulong)i << KernelConstants.PageShift), pfn, Bv.PageSize);
+            var env = Premises.RamIntoFreshVma(q, i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var call = RemapEncoding.Call(vma, start + Bv.U64((ulong)i << KernelConstants.PageShift), pfn, Bv.PageSize, env.MemtypeConflict, env.PtePresent);
             ok.Add(q.Define($"ok{i}", call.Succeeds));
             // Name each state so the unrolled terms stay linear in size.
-            vma = vma with { Flags = q.Define($"flags_after{i}", call.Vma.Flags), PgOff = q.Define($"pgoff_after{i}", call.Vma.PgOff) };
+            vma = vma with { Flags = q.State($"flags_after{i}", call.Vma.Flags), PgOff = q.State($"pgoff_after{i}", call.Vma.PgOff) };
         }
         return new Run(BoolTerm.And(ok), vma, pfns);
     }

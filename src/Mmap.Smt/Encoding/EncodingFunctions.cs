@@ -43,7 +43,7 @@ public static class EncodingFunctions
     private static SmtFunction Remap(string name, Func<RemapOutcome, Term> output) => Build(name, b =>
     {
         var vma = new SymbolicVma(b.Parameter<W64>("vm_start"), b.Parameter<W64>("vm_end"), b.Parameter<W64>("vm_flags"), b.Parameter<W64>("vm_pgoff"));
-        return output(RemapEncoding.Call(vma, b.Parameter<W64>("addr"), b.Parameter<W64>("pfn"), b.Parameter<W64>("size")));
+        return output(RemapEncoding.Call(vma, b.Parameter<W64>("addr"), b.Parameter<W64>("pfn"), b.Parameter<W64>("size"), BoolTerm.False, BoolTerm.False));
     });
 
     /// <summary>(vm_flags, prot).</summary>

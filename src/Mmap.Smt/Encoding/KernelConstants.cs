@@ -28,9 +28,8 @@ public static class KernelConstants
     public const uint MapShared = 0x1, MapPrivate = 0x2, MapSharedValidate = 0x3, MapTypeMask = 0xf;
     public const uint MapGrowsDown = 0x100, MapLocked = 0x2000, MapNoReserve = 0x4000, MapSync = 0x80000;
 
-    /// <summary>LEGACY_MAP_MASK (include/linux/mman.h, 6.1).</summary>
-    public const uint MapLegacyMask = 0x1 | 0x2 | 0x10 | 0x20 | 0x800 | 0x1000 | 0x4000000 | 0x100 | 0x2000 | 0x4000
-        | 0x8000 | 0x10000 | 0x20000 | 0x40000;
+    /// <summary>LEGACY_MAP_MASK (include/linux/mman.h, 6.1), taken from the model's rule, not written twice.</summary>
+    public static readonly uint MapLegacyMask = (uint)Mmap.Model.Rules.MmapRules.LegacyMapMask(Mmap.Model.Kernel.KernelVersion.Linux6_1);
 
     // errno values (asm-generic/errno-base.h, errno.h).
     public const byte EPERM = 1, EACCES = 13, EINVAL = 22, EOPNOTSUPP = 95;

@@ -9,10 +9,11 @@ public static class ProofTable
 {
     public static string Render(ProofReport report)
     {
-        string[] header = ["theorem", "expected", "verdict", "solver(s)", "time"];
+        string[] header = ["theorem", "series", "expected", "verdict", "solver(s)", "time"];
         var rows = report.Results.Select(r => new[]
         {
             r.Name,
+            string.Join(",", r.Theorem.Series.Select(Mmap.Model.Kernel.KernelVersionExtensions.ToDisplay)),
             r.Expected,
             r.Verdict.Kind + (r.AsExpected ? "" : "  << UNEXPECTED"),
             r.Solvers,
@@ -28,6 +29,16 @@ public static class ProofTable
         }
         var expected = report.Results.Count(r => r.AsExpected);
         text.Append(CultureInfo.InvariantCulture, $"{expected}/{report.Results.Count} as expected, total {Milliseconds(report.Elapsed)}\n");
+        var premises = report.Results.SelectMany(r => r.Theorem.Premises).Distinct().ToList();
+        if (premises.Count > 0)
+        {
+            text.Append("named premises (asserted where listed; every other environment input is free):\n");
+            foreach (var premise in premises)
+            {
+                var users = report.Results.Where(r => r.Theorem.Premises.Contains(premise)).Select(r => r.Name.Split('-')[0]).Distinct();
+                text.Append(CultureInfo.InvariantCulture, $"  {premise}  [{string.Join(' ', users)}]\n");
+            }
+        }
         foreach (var r in report.Results)
         {
             if (r.Counterexample is { } counterexample)

@@ -15,4 +15,13 @@ public sealed record Theorem(string Name, string Statement, ExpectedVerdict Expe
 
     /// <summary>Turns a counterexample into a scenario file's text for the corpus, or null when none applies.</summary>
     public Func<CounterModel, CounterexampleScenario>? ToScenario { get; init; }
+
+    /// <summary>The kernel series whose model rules the query was built from and for which it is checked.</summary>
+    public IReadOnlyList<Mmap.Model.Kernel.KernelVersion> Series { get; init; } = [Query.Series];
+
+    /// <summary>The entry's name without the series suffix the catalogue adds when a rule differs between series.</summary>
+    public string Family { get; init; } = Name;
+
+    /// <summary>The named premises the claim rests on.</summary>
+    public IReadOnlyList<string> Premises => Query.Premises;
 }

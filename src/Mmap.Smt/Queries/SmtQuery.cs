@@ -11,6 +11,12 @@ public sealed record SmtQuery(string Name, IReadOnlyList<string> Comments, strin
 {
     public const string Logic = "QF_BV";
 
+    /// <summary>The named premises the claim rests on (see <see cref="QueryBuilder.Premise"/>).</summary>
+    public IReadOnlyList<string> Premises { get; init; } = [];
+
+    /// <summary>The kernel series whose rules the query was built from.</summary>
+    public Mmap.Model.Kernel.KernelVersion Series { get; init; } = Mmap.Model.Kernel.KernelVersion.Linux6_1;
+
     /// <summary>Solver-neutral preamble (no solver-specific options such as timeouts).</summary>
     public static string Preamble => $"(set-logic {Logic})\n(set-option :produce-models true)\n";
 
@@ -29,6 +35,10 @@ public sealed record SmtQuery(string Name, IReadOnlyList<string> Comments, strin
             {
                 text.Append("; ").Append(line).Append('\n');
             }
+        }
+        foreach (var premise in Premises)
+        {
+            text.Append("; premise ").Append(premise).Append('\n');
         }
         text.Append(Preamble).Append(Body).Append(CheckSat).Append('\n');
         if (ValueRequest.Length > 0)
