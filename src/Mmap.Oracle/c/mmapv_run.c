@@ -102,25 +102,39 @@ static int runnable(const struct step *s, const int *mapped)
 }
 
 /*
+ * The text of the next /dev/kmsg record on fd ("PRIO,SEQ,TIME,FLAGS;TEXT"), without its newline, or NULL when no
+ * record is waiting (the fd is non-blocking).
+ */
+static char *next_kmsg(int fd, char *rec, size_t size)
+{
+	ssize_t n;
+
+	while ((n = read(fd, rec, size - 1)) > 0) {
+		char *text;
+
+		rec[n] = 0;
+		text = strchr(rec, ';');
+		if (!text)
+			continue;
+		text++;
+		text[strcspn(text, "\n")] = 0;
+		return text;
+	}
+	return NULL;
+}
+
+/*
  * Kernel messages about a BUG, oops or warning, attributed to the case that is running.
  * Returns 1 when the kernel reported a BUG or an oops.
  */
 static int kernel_messages(int c)
 {
-	char rec[1024];
-	ssize_t n;
+	char rec[1024], *text;
 	int bug = 0;
 
 	if (kmsg_fd < 0)
 		return 0;
-	while ((n = read(kmsg_fd, rec, sizeof(rec) - 1)) > 0) {
-		char *text = strchr(rec, ';');
-
-		rec[n] = 0;
-		if (!text)
-			continue;
-		text++;
-		text[strcspn(text, "\n")] = 0;
+	while ((text = next_kmsg(kmsg_fd, rec, sizeof(rec)))) {
 		if (strstr(text, "BUG") || strstr(text, "RIP:") || strstr(text, "WARNING") || strstr(text, "Oops"))
 			printf(REC_KERNEL_MESSAGE, c, text);
 		if (strstr(text, "BUG") || strstr(text, "Oops"))
@@ -137,22 +151,13 @@ static int step_kmsg_fd = -1;
 
 static void step_warnings(int c, int i)
 {
-	char rec[1024];
-	ssize_t n;
+	char rec[1024], *text;
 
 	if (step_kmsg_fd < 0)
 		return;
-	while ((n = read(step_kmsg_fd, rec, sizeof(rec) - 1)) > 0) {
-		char *text = strchr(rec, ';');
-
-		rec[n] = 0;
-		if (!text)
-			continue;
-		text++;
-		text[strcspn(text, "\n")] = 0;
+	while ((text = next_kmsg(step_kmsg_fd, rec, sizeof(rec))))
 		if (strncmp(text, "WARNING:", 8) == 0)
 			printf(REC_WARNING, c, i, text);
-	}
 }
 
 static void run_case(int c)
