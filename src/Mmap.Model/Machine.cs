@@ -86,10 +86,11 @@ public sealed class Machine
     /// WARN_ON_ONCE: true the first time a warning site fires on this machine (the oracle clears the kernel's
     /// once-flags before each scenario through /sys/kernel/debug/clear_warn_once, so a scenario starts unwarned).
     /// </summary>
-    public bool WarnOnce(KernelDelta site)
+    public bool WarnOnce(WarningSite site)
     {
-        var first = (_warned & site.Bit) == 0;
-        _warned |= site.Bit;
+        var bit = 1UL << (int)site;
+        var first = (_warned & bit) == 0;
+        _warned |= bit;
         return first;
     }
 

@@ -40,12 +40,7 @@ public static class DiffKernelsCommand
             return ExitCodes.Success;
         }
 
-        var (series, unknown) = SeriesList.Parse(kernel);
-        if (series is null)
-        {
-            context.Error.WriteLine($"--kernel: {Scenarios.Syntax.Echo.Quote(unknown ?? kernel)} is not a kernel series (allowed: {SeriesList.Allowed})");
-            return ExitCodes.BadInput;
-        }
+        if (SeriesOption.Parse("--kernel", kernel, context.Error) is not { } series) return ExitCodes.BadInput;
 
         if (series.Count < 2)
         {

@@ -31,17 +31,7 @@ public static class RunCommand
     private static int Execute(CliContext context, string[] paths, bool json, bool quiet, string? svg, bool recursive, string? kernel)
     {
         IReadOnlyList<Model.Kernel.KernelVersion>? only = null;
-        if (kernel is not null)
-        {
-            var (series, unknown) = Scenarios.Syntax.SeriesList.Parse(kernel);
-            if (series is null)
-            {
-                context.Error.WriteLine($"--kernel: {Scenarios.Syntax.Echo.Quote(unknown ?? kernel)} is not a kernel series (allowed: {Scenarios.Syntax.SeriesList.Allowed})");
-                return ExitCodes.BadInput;
-            }
-
-            only = series;
-        }
+        if (kernel is not null && (only = SeriesOption.Parse("--kernel", kernel, context.Error)) is null) return ExitCodes.BadInput;
 
         var batch = ScenarioFiles.Load(paths, context.Error, recursive);
         // One run per kernel series the file names (or --kernel gives); the verdict line names the series when there are several.

@@ -32,7 +32,7 @@ public static class PageFaultHandler
         if (write && (vma.Flags & VmFlags.MayWrite) == 0 && mm.Reaches(KernelDeltas.SanitizeFaultFlags))
         {
             // sanitize_fault_flags is inlined: the kernel names handle_mm_fault in its WARNING line.
-            if (machine.WarnOnce(KernelDeltas.SanitizeFaultFlags))
+            if (machine.WarnOnce(WarningSite.SanitizeFaultFlags))
                 machine.Trace.Warning("mm/memory.c", "handle_mm_fault", "sanitize_fault_flags: WARN_ON_ONCE(!(vma->vm_flags & VM_MAYWRITE))");
             return (OutcomeKind.SigSegvMapErr, "write fault in a VMA without VM_MAYWRITE: sanitize_fault_flags (6.12+)");
         }

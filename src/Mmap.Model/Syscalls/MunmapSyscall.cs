@@ -64,7 +64,7 @@ public static class MunmapSyscall
     private static void UntrackWholeVma(Machine machine, Vma vma)
     {
         if ((vma.Flags & VmFlags.Pat) != 0 && machine.Mm.PteAt(vma.Start) is not { Kind: not PteKind.Anonymous }
-            && !vma.Flags.IsCowMapping() && machine.WarnOnce(KernelDeltas.PfnmapTrackContext))
+            && !vma.Flags.IsCowMapping() && machine.WarnOnce(WarningSite.UntrackPfn))
         {
             machine.Trace.Warning("arch/x86/mm/pat/memtype.c", "untrack_pfn", "get_pat_info: follow_phys found no remapped pfn at vm_start and the VMA is not CoW: WARN_ON_ONCE(1)");
         }

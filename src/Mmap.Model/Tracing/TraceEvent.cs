@@ -74,5 +74,15 @@ public sealed record KernelBugHit(string Function, string Condition) : TraceEven
 /// </summary>
 public sealed record KernelWarning(string File, string Function, string Condition) : TraceEvent;
 
+/// <summary>The WARN_ON_ONCE sites the model knows; each fires at most once per scenario (<see cref="Machine.WarnOnce"/>).</summary>
+public enum WarningSite
+{
+    /// <summary>mm/memory.c sanitize_fault_flags: a write fault in a VMA without VM_MAYWRITE (6.12+, D2).</summary>
+    SanitizeFaultFlags,
+
+    /// <summary>arch/x86/mm/pat/memtype.c get_pat_info: no remapped pfn at vm_start of a VM_PAT VMA that is not CoW.</summary>
+    UntrackPfn,
+}
+
 /// <summary>A model-only remark (rendered as a comment, never compared).</summary>
 public sealed record ModelNote(string Text) : TraceEvent;

@@ -3,6 +3,7 @@ using Mmap.Model.Driver;
 using Mmap.Model.Kernel;
 using Mmap.Model.Memory;
 using Mmap.Scenarios;
+using Mmap.Scenarios.Syntax;
 using ValueType = Mmap.Model.Faults.ValueType;
 
 namespace Mmap.Oracle.Matrix;
@@ -122,17 +123,7 @@ public static class ConformanceMatrix
         _ => [BufferKind.Kmalloc, BufferKind.Vmalloc],
     };
 
-    private static string MethodName(MappingMethod method) => method switch
-    {
-        MappingMethod.RemapWhole => "remap-whole",
-        MappingMethod.RemapPerPage => "remap-per-page",
-        MappingMethod.InsertPage => "insert-page",
-        MappingMethod.MapPages => "map-pages",
-        MappingMethod.Fault => "fault",
-        MappingMethod.FaultPfn => "fault-pfn",
-        MappingMethod.None => "none",
-        _ => throw new ArgumentOutOfRangeException(nameof(method)),
-    };
+    private static string MethodName(MappingMethod method) => Vocabulary.KeyOf(Vocabulary.Methods, method);
 
     private static Scenario Build(
         KernelVersion kernel, Driver driver, (string Name, OpenFlags Flags) open, (string Name, MapFlags Flags) type,

@@ -8,12 +8,9 @@ namespace Mmap.Scenarios.Syntax;
 /// <summary>The keywords of the scenario language and what they mean, shared by the parser and the writer.</summary>
 public static class Vocabulary
 {
-    public static readonly IReadOnlyDictionary<string, KernelVersion> Kernels = new Dictionary<string, KernelVersion>
-    {
-        ["6.1"] = KernelVersion.Linux6_1,
-        ["6.12"] = KernelVersion.Linux6_12,
-        ["7.3"] = KernelVersion.Linux7_3,
-    };
+    /// <summary>The kernel series by the name KernelVersion.ToDisplay gives them ("6.1", "6.12", "7.3").</summary>
+    public static readonly IReadOnlyDictionary<string, KernelVersion> Kernels =
+        Enum.GetValues<KernelVersion>().ToDictionary(v => v.ToDisplay());
 
     public static readonly IReadOnlyDictionary<string, BufferKind> Buffers = new Dictionary<string, BufferKind>
     {
