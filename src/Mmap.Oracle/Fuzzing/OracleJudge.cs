@@ -69,7 +69,7 @@ public sealed class OracleJudge(IReadOnlyList<KernelSeries> series, OracleOption
         return result;
     }
 
-    private static bool IsBatchFault(OracleException e) => e.Failure is OracleFailure.BootFailed or OracleFailure.Timeout or OracleFailure.LogMalformed;
+    private static bool IsBatchFault(OracleException e) => e.Failure is OracleFailure.BootFailed or OracleFailure.Timeout or OracleFailure.LogMalformed or OracleFailure.TransportFailed;
 
     /// <summary>Runs the scenarios on one kernel; when the batch faults, halves it until the faulting scenario is alone and marks it failed.</summary>
     private async Task<IReadOnlyList<ScenarioVerdict>> IsolateAsync(IReadOnlyList<Scenario> scenarios, KernelSeries kernel, OracleException? known, CancellationToken cancellationToken)

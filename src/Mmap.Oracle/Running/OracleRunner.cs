@@ -170,7 +170,7 @@ public static class OracleRunner
             Directory.CreateDirectory(logDirectory);
             await File.WriteAllTextAsync(Path.Combine(logDirectory, $"{kernel.Series.Name}-{batch[0]:D5}.log"), result.SerialLog, cancellationToken).ConfigureAwait(false);
         }
-        var logs = SerialLogParser.Parse(result.Lines, cases.Count);
+        var logs = SerialLogParser.Parse(SerialTransport.Open(result.Lines), cases.Count);
         var version = ModelVersion(kernel.Series);
         var verdicts = batch.Select((index, i) => Judge(scenarios[index].On(version), cases[i], logs[i], kernel.Series.Name)).ToList();
         lock (state)
