@@ -21,4 +21,6 @@ public enum OracleFailure
     LogMalformed,
     /// <summary>Record lines were lost, garbled or repeated between the program and the host (sequence numbers and checksums, or the module's log overflowed).</summary>
     TransportFailed,
+    /// <summary>The harness's own process died or stopped without a kernel BUG or oops to explain it.</summary>
+    HarnessCrashed,
 }

@@ -8,7 +8,8 @@ namespace Mmap.Oracle.Reporting;
 /// <summary>
 /// The body of the CLI's <c>oracle</c> command, so the command itself only parses options:
 /// runs the scenarios (and/or the conformance matrix) on the chosen kernels, prints the report and
-/// returns the exit code: 0 all agree, 1 any disagreement or per-scenario error, 2 bad input,
+/// returns the exit code: 0 all agree and every file's own expectations hold on the kernel, 1 any disagreement,
+/// per-scenario error or expectation the kernel did not meet, 2 bad input,
 /// 3 environment (packages, build, boot, timeout — one line on stderr).
 /// </summary>
 public static class OracleCommand
@@ -57,7 +58,7 @@ public static class OracleCommand
             }
             if (json) output.WriteLine(OracleJsonReport.Serialize(reports));
             else OracleTextReport.Write(output, reports);
-            return reports.All(r => r.AllAgree) ? Success : Disagreement;
+            return reports.All(r => r.AllAgree && r.ExpectationsFailed == 0) ? Success : Disagreement;
         }
         catch (OracleException e)
         {
