@@ -103,6 +103,7 @@ public sealed class OracleJudge(IReadOnlyList<KernelSeries> series, OracleOption
             verdict.Comparison!.Differences.Count > 0 ? verdict.Comparison.Differences[0].ToString() : "(no difference)", null),
         _ when verdict.Message is { } m && m.StartsWith(NotRunnable, StringComparison.Ordinal) =>
             new FuzzOutcome(scenario, kernel, FuzzOutcomeKind.Rejected, null, m[NotRunnable.Length..]),
-        _ => new FuzzOutcome(scenario, kernel, FuzzOutcomeKind.Failed, null, verdict.Message ?? "error"),
+        _ => new FuzzOutcome(scenario, kernel, FuzzOutcomeKind.Failed, null,
+            (verdict.Failure is { } failure ? failure + ": " : "") + (verdict.Message ?? "error")),
     };
 }
