@@ -32,6 +32,12 @@ public static class SerialTransport
     /// <summary>printf format of the batch end record's text (sealed like every other line).</summary>
     public const string BatchEndFormat = BatchEndPrefix + "%lu";
 
+    /// <summary>
+    /// Where the program keeps the sequence counter (a shared page): 16 TiB, far above the brk heap and far below the top-down mmap area where a
+    /// scenario's mappings go, so no step can reach it (<see cref="Cases.HarnessArea"/> refuses addresses that could).
+    /// </summary>
+    public const ulong SequenceCounterAddress = 0x1000_0000_0000UL;
+
     /// <summary>What the program prints in place of a line longer than its line buffer (8 KiB): a transport failure.</summary>
     public const string OverflowRecord = "@B O";
 

@@ -89,6 +89,7 @@
 /* The transport (Mmap.Oracle.Logs.SerialTransport): each record line is sealed with its sequence number and CRC-32 */
 #define TRANSPORT_SEAL " ~%lu %08x\n"
 #define TRANSPORT_BATCH_END "@B Y %lu"
+#define TRANSPORT_SEQ_ADDRESS 0x100000000000UL
 #define TRANSPORT_OVERFLOW "@B O"
 #define TRANSPORT_CRC32_POLY 0xedb88320UL
 #define REC_DRIVER_LINE "@K %s\n"

@@ -15,6 +15,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <signal.h>
@@ -248,6 +249,31 @@ static void step_warnings(int c, int i)
 			emit(REC_WARNING, c, i, text);
 }
 
+/*
+ * The address space a case's steps run in holds nothing of the harness where the scenario's mappings go (below
+ * mmap_base, top-down), as the model assumes: the harness's own data is in the static binary's segments and brk
+ * heap (malloc never uses mmap: M_MMAP_MAX 0) and the sequence counter sits at TRANSPORT_SEQ_ADDRESS, far below.
+ * 6.12 and 7.3 place the vDSO and its data pages at the top of the mmap area, where a scenario's first mapping
+ * would lie directly below them; the child unmaps them before the first step (its code calls no vDSO function,
+ * and x86-64 signal frames return through glibc's sa_restorer, not the vDSO).
+ */
+static void clear_mmap_area(void)
+{
+	FILE *maps = fopen("/proc/self/maps", "r");
+	unsigned long lo[8], hi[8];
+	char line[512];
+	int n = 0, k;
+
+	while (maps && n < 8 && fgets(line, sizeof(line), maps))
+		if (strstr(line, "[vdso]") || strstr(line, "[vvar"))
+			if (sscanf(line, "%lx-%lx", &lo[n], &hi[n]) == 2)
+				n++;
+	if (maps)
+		fclose(maps);
+	for (k = 0; k < n; k++)
+		munmap((void *)lo[k], hi[k] - lo[k]);
+}
+
 static void run_case(int c)
 {
 	const struct pcase *pc = &pcases[c];
@@ -266,6 +292,7 @@ static void run_case(int c)
 	step_kmsg_fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK);
 	if (step_kmsg_fd >= 0)
 		lseek(step_kmsg_fd, 0, SEEK_END);
+	clear_mmap_area();
 	for (i = 0; i < pc->nsteps; i++) {
 		const struct step *s = &steps[pc->first_step + i];
 		long r;
@@ -513,7 +540,9 @@ int main(void)
 
 	setvbuf(stdout, NULL, _IOFBF, 1 << 16);
 	crc32_init();
-	transport_seq = mmap(NULL, sizeof(*transport_seq), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	mallopt(M_MMAP_MAX, 0);
+	transport_seq = mmap((void *)TRANSPORT_SEQ_ADDRESS, sizeof(*transport_seq), PROT_READ | PROT_WRITE,
+			     MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
 	if (transport_seq == MAP_FAILED) {
 		printf("@@MMAPV transport: mmap of the sequence counter failed (errno %d)\n", errno);
 		return 1;
