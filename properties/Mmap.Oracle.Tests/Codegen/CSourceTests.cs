@@ -71,7 +71,7 @@ public class CSourceTests
     private static IEnumerable<(string File, string Text)> CommittedGenerated() =>
     [
         (ProtocolHeader.FileName, ProtocolHeader.Generate()),
-        (ModuleSource.BatchHeaderFile, ModuleSource.BatchHeader(SeedCases(), vmFlagsHelpers: false)),
+        (ModuleSource.KernelHeaderFile, ModuleSource.KernelHeader(vmFlagsHelpers: false)),
         (ProgramSource.BatchHeaderFile, ProgramSource.BatchHeader(SeedCases())),
     ];
 
@@ -91,7 +91,7 @@ public class CSourceTests
     [Fact]
     public void Only_the_data_headers_differ_between_batches()
     {
-        var module = ModuleSource.Generate(CorpusCases(), false);
+        var module = ModuleSource.Generate(false);
         var program = ProgramSource.Generate(CorpusCases());
         Assert.StartsWith(CSources.Read(CSources.ModuleFile)[..200], module, StringComparison.Ordinal);
         Assert.StartsWith(CSources.Read(CSources.ProgramFile)[..200], program, StringComparison.Ordinal);
@@ -127,7 +127,7 @@ public class CSourceTests
     {
         var headers = HeadersOf(series)!;
         using var temp = new Mmap.Oracle.Infrastructure.TempDirectory("mmapv-ktest-");
-        File.WriteAllText(Path.Combine(temp.Path, "mmapv.c"), ModuleSource.Generate(CorpusCases(), vmFlagsHelpers));
+        File.WriteAllText(Path.Combine(temp.Path, "mmapv.c"), ModuleSource.Generate(vmFlagsHelpers));
         File.WriteAllText(Path.Combine(temp.Path, "Kbuild"), "obj-m := mmapv.o\n");
         // The installer's extra make arguments for the series (7.3: gcc-12 without -fmin-function-alignment).
         var makeArgs = Mmap.Oracle.Kernels.KernelPackages.TryFind(Mmap.Oracle.Kernels.KernelSeries.Parse(series))?.MakeArgs ?? [];

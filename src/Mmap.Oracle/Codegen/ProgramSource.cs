@@ -6,7 +6,8 @@ namespace Mmap.Oracle.Codegen;
 /// <summary>
 /// The batch's static user program: the fixed src/Mmap.Oracle/c/mmapv_run.c with <see cref="ProtocolHeader"/> and the
 /// batch header inlined. The batch header (<see cref="BatchHeader"/>) holds only data: the case count, every step as
-/// a row of named integers (<see cref="EncodedStep.Fields"/>), the byte patterns and the per-case ranges. The records
+/// a row of named integers (<see cref="EncodedStep.Fields"/>), the byte patterns, the per-case ranges and the module's
+/// driver table (<see cref="DriverTable"/>), which the program hands to the module before the first case. The records
 /// the program prints are the <see cref="Logs.LogProtocol"/> layouts.
 /// </summary>
 public static class ProgramSource
@@ -70,7 +71,14 @@ public static class ProgramSource
                 .Append(", .first_pat = ").Append(CLiteral.Int(patternStart[i])).Append(", .fill_len = ").Append(CLiteral.Int(fill.Count))
                 .Append(", .fill = ").Append(CLiteral.IntList(fill, 16)).Append(" },\n");
         }
-        c.Append("};\n");
+        c.Append("};\n\n");
+
+        // The module's driver table (DriverTable), written to /proc/mmapv-cases before the first case.
+        c.Append("static const int driver_table[] = {");
+        var table = DriverTable.Encode(cases);
+        for (var i = 0; i < table.Count; i++)
+            c.Append(i % 26 == 0 ? "\n\t" : " ").Append(CLiteral.Int(table[i])).Append(',');
+        c.Append("\n};\n");
         return c.ToString();
     }
 }

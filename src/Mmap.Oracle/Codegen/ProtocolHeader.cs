@@ -52,6 +52,7 @@ public static class ProtocolHeader
         Enum<StepOp>(h, "OP_", "Program steps (Mmap.Oracle.Cases.StepOp)");
         Enum<ValueType>(h, "VT_", "Value types of reads and writes (Mmap.Model.Faults.ValueType)");
 
+        DriverTable.Define(h);
         h.Append("\n/* The fault handler's answer in REC_FAULT (Mmap.Oracle.Logs.LogProtocol.FaultResults) */\n");
         foreach (var (name, letter) in LogProtocol.FaultResults) Define(h, name, CNames.CharLiteral(letter));
         h.Append("\n/* How a case's child ended, in REC_CASE_ENDED (Mmap.Oracle.Logs.CaseEnd) */\n");

@@ -144,7 +144,7 @@ public static class OracleRunner
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            module = await ModuleBuilder.BuildAsync(kernel, ModuleSource.Generate(cases, kernel.HasVmFlagsHelpers), Path.Combine(temp.Path, "module"), cancellationToken).ConfigureAwait(false);
+            module = await ModuleCache.GetAsync(kernel, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -1,17 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * mmapv: the oracle's driver for one batch of scenarios.
+ * mmapv: the oracle's driver for a batch of scenarios.
  *
- * One character-device minor per case (major MMAPV_MAJOR). Each case's driver strategy is a row of the
- * generated case table (mmapv_module_batch.h); how each mapping method behaves is a row of the method table
- * (mmapv_protocol.h), generated from the same C# table the model's driver reads
- * (Mmap.Model.Driver.MappingMethods). Every driver-side fact of the trace vocabulary is logged with a REC_*
+ * One character-device minor per case (major MMAPV_MAJOR). Each case's driver strategy is a row of the batch's
+ * driver table, which the user program writes to /proc/mmapv-cases before the first case; how each mapping method
+ * behaves is a row of the method table (mmapv_protocol.h), generated from the same C# table the model's driver
+ * reads (Mmap.Model.Driver.MappingMethods). Every driver-side fact of the trace vocabulary is logged with a REC_*
  * format from mmapv_protocol.h and drained by the user program through /proc/mmapv-log. Writing a case
  * number to that file re-initialises the case's buffer and logs its pfn table. /proc/my-proc-entry is the
  * lab's total-VM entry.
  *
- * This file is fixed; only the two included mmapv_*.h headers are generated (the oracle inlines them into
- * one mmapv.c per batch).
+ * This file is fixed; the included headers are generated: mmapv_protocol.h (the same for every kernel) and
+ * mmapv_module_kernel.h (the kernel's vm_flags API). No scenario data is compiled in, so the module is built
+ * once per kernel and kept in the cache.
  */
 #include <linux/module.h>
 #include <linux/init.h>
@@ -55,10 +56,17 @@ struct mmapv_case {
 };
 
 #include "mmapv_protocol.h"
-#include "mmapv_module_batch.h"
+#include "mmapv_module_kernel.h"
 
-static void *areas[NBUFS];
-static struct page **pagevec[NBUFS];
+/*
+ * The batch's driver table, written once by the program to /proc/mmapv-cases before the first case (the module
+ * itself is the same for every batch, so it is built once per kernel): ncases cases, nbufs pooled buffers.
+ */
+static struct mmapv_case *cases;
+static struct mmapv_buf *bufs;
+static int ncases, nbufs;
+static void **areas;
+static struct page ***pagevec;
 static char *logbuf;
 static size_t log_len;
 static DEFINE_MUTEX(log_lock);
@@ -290,7 +298,7 @@ static int mmapv_open(struct inode *inode, struct file *filp)
 {
 	int c = iminor(inode);
 
-	if (c >= NCASES)
+	if (c >= ncases)
 		return -ENXIO;
 	filp->private_data = (void *)(long)c;
 	replace_fops(filp, fops_get(&variants[(methods[cases[c].method].has_mmap ? 0 : 2) + (cases[c].fops == FOPS_LAB ? 1 : 0)]));
@@ -328,7 +336,7 @@ static ssize_t log_write(struct file *f, const char __user *u, size_t size, loff
 
 	if (r)
 		return r;
-	if (c < 0 || c >= NCASES)
+	if (c < 0 || c >= ncases)
 		return -EINVAL;
 	begin_case(c);
 	return size;
@@ -368,15 +376,17 @@ static const struct proc_ops total_ops = {
 	.proc_release = single_release,
 };
 
-static int __init mmapv_init(void)
+/* Allocates the pooled buffers the table names (what loading a fresh driver per case would do, shared). */
+static int alloc_buffers(void)
 {
-	int b, r;
+	int b;
 	unsigned long i;
 
-	logbuf = vzalloc(LOG_CAP);
-	if (!logbuf)
+	areas = kcalloc(nbufs, sizeof(*areas), GFP_KERNEL);
+	pagevec = kcalloc(nbufs, sizeof(*pagevec), GFP_KERNEL);
+	if (!areas || !pagevec)
 		return -ENOMEM;
-	for (b = 0; b < NBUFS; b++) {
+	for (b = 0; b < nbufs; b++) {
 		size_t bytes = (size_t)bufs[b].pages * PAGE_SIZE;
 
 		areas[b] = bufs[b].kind == BUF_VMALLOC ? vzalloc(bytes) : kzalloc(bytes, GFP_KERNEL);
@@ -388,15 +398,95 @@ static int __init mmapv_init(void)
 		for (i = 0; i < (unsigned long)bufs[b].pages; i++)
 			pagevec[b][i] = buf_page(b, i);
 	}
-	r = register_chrdev_region(MKDEV(MMAPV_MAJOR, 0), NCASES, "mmapv");
+	return 0;
+}
+
+/*
+ * /proc/mmapv-cases: the driver table as ints (Mmap.Oracle.Codegen.DriverTable): ncases, nbufs, each buffer's
+ * TABLE_BUF_INTS ints, each case's TABLE_CASE_INTS ints (field positions TABLE_CASE_*). Taken once, whole, checked.
+ */
+static ssize_t cases_write(struct file *f, const char __user *u, size_t size, loff_t *off)
+{
+	int *t, c, b, j, r;
+	size_t need;
+
+	if (cases || size < 2 * sizeof(int) || size % sizeof(int))
+		return cases ? -EBUSY : -EINVAL;
+	t = kvmalloc(size, GFP_KERNEL);
+	if (!t)
+		return -ENOMEM;
+	if (copy_from_user(t, u, size)) {
+		kvfree(t);
+		return -EFAULT;
+	}
+	ncases = t[0];
+	nbufs = t[1];
+	need = (2 + (size_t)nbufs * TABLE_BUF_INTS + (size_t)ncases * TABLE_CASE_INTS) * sizeof(int);
+	if (ncases < 1 || ncases > MMAPV_MAX_CASES || nbufs < 1 || nbufs > ncases || need != size) {
+		kvfree(t);
+		ncases = nbufs = 0;
+		return -EINVAL;
+	}
+	bufs = kcalloc(nbufs, sizeof(*bufs), GFP_KERNEL);
+	cases = kvcalloc(ncases, sizeof(*cases), GFP_KERNEL);
+	if (!bufs || !cases) {
+		kvfree(t);
+		return -ENOMEM;
+	}
+	for (b = 0; b < nbufs; b++) {
+		const int *row = t + 2 + b * TABLE_BUF_INTS;
+
+		bufs[b].kind = row[TABLE_BUF_KIND];
+		bufs[b].pages = row[TABLE_BUF_PAGES];
+	}
+	for (c = 0; c < ncases; c++) {
+		const int *row = t + 2 + nbufs * TABLE_BUF_INTS + c * TABLE_CASE_INTS;
+		struct mmapv_case *k = &cases[c];
+
+		k->buf = row[TABLE_CASE_BUF];
+		k->method = row[TABLE_CASE_METHOD];
+		k->prot = row[TABLE_CASE_PROT];
+		k->check_errors = row[TABLE_CASE_CHECK_ERRORS];
+		k->pgoff = row[TABLE_CASE_PGOFF];
+		k->clear_maywrite = row[TABLE_CASE_CLEAR_MAYWRITE];
+		k->fops = row[TABLE_CASE_FOPS];
+		k->limit_pages = row[TABLE_CASE_LIMIT_PAGES];
+		k->limit_err = row[TABLE_CASE_LIMIT_ERR];
+		k->fill_len = row[TABLE_CASE_FILL_LEN];
+		for (j = 0; j < 16; j++)
+			k->fill[j] = row[TABLE_CASE_FILL + j];
+		if (k->buf < 0 || k->buf >= nbufs || k->method < 0 || k->method >= NMETHODS || k->fill_len < 0 || k->fill_len > 16) {
+			kvfree(t);
+			return -EINVAL;
+		}
+	}
+	kvfree(t);
+	r = alloc_buffers();
+	return r ? r : (ssize_t)size;
+}
+
+static const struct proc_ops cases_ops = {
+	.proc_write = cases_write,
+	.proc_lseek = noop_llseek,
+};
+
+static int __init mmapv_init(void)
+{
+	int r;
+
+	logbuf = vzalloc(LOG_CAP);
+	if (!logbuf)
+		return -ENOMEM;
+	r = register_chrdev_region(MKDEV(MMAPV_MAJOR, 0), MMAPV_MAX_CASES, "mmapv");
 	if (r)
 		return r;
 	cdev_init(&mmapv_cdev, &mmapv_fops);
 	mmapv_cdev.owner = THIS_MODULE;
-	r = cdev_add(&mmapv_cdev, MKDEV(MMAPV_MAJOR, 0), NCASES);
+	r = cdev_add(&mmapv_cdev, MKDEV(MMAPV_MAJOR, 0), MMAPV_MAX_CASES);
 	if (r)
 		return r;
 	if (!proc_create("mmapv-log", 0666, NULL, &log_ops) ||
+	    !proc_create("mmapv-cases", 0200, NULL, &cases_ops) ||
 	    !proc_create("my-proc-entry", 0444, NULL, &total_ops))
 		return -ENOMEM;
 	return 0;

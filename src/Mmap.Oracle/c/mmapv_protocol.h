@@ -71,6 +71,24 @@
 #define VT_U8 2
 #define VT_U32 3
 
+/* The driver table the program writes to /proc/mmapv-cases (Mmap.Oracle.Codegen.DriverTable) */
+#define MMAPV_MAX_CASES 4096
+#define TABLE_BUF_INTS 2
+#define TABLE_BUF_KIND 0
+#define TABLE_BUF_PAGES 1
+#define TABLE_CASE_INTS 26
+#define TABLE_CASE_BUF 0
+#define TABLE_CASE_METHOD 1
+#define TABLE_CASE_PROT 2
+#define TABLE_CASE_CHECK_ERRORS 3
+#define TABLE_CASE_PGOFF 4
+#define TABLE_CASE_CLEAR_MAYWRITE 5
+#define TABLE_CASE_FOPS 6
+#define TABLE_CASE_LIMIT_PAGES 7
+#define TABLE_CASE_LIMIT_ERR 8
+#define TABLE_CASE_FILL_LEN 9
+#define TABLE_CASE_FILL 10
+
 /* The fault handler's answer in REC_FAULT (Mmap.Oracle.Logs.LogProtocol.FaultResults) */
 #define FAULT_PAGE 'P'
 #define FAULT_SIGBUS 'S'

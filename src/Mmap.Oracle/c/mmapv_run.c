@@ -526,6 +526,24 @@ static void reap(int c, pid_t pid, const struct timespec *t0)
 	}
 }
 
+/* Hands the batch's driver table (mmapv_run_batch.h, Mmap.Oracle.Codegen.DriverTable) to the module. */
+static int load_driver_table(void)
+{
+	int fd = open("/proc/mmapv-cases", O_WRONLY);
+	ssize_t w;
+
+	if (fd < 0)
+		return -1;
+	w = write(fd, driver_table, sizeof(driver_table));
+	close(fd);
+	if (w != (ssize_t)sizeof(driver_table)) {
+		if (w >= 0)
+			errno = EIO;
+		return -1;
+	}
+	return 0;
+}
+
 /* The transport's last line: how many sealed lines came before it (no child is running any more). */
 static void end_batch(void)
 {
@@ -556,7 +574,7 @@ int main(void)
 	sigaddset(&chld, SIGCHLD);
 	sigprocmask(SIG_BLOCK, &chld, NULL);
 	log_fd = open("/proc/mmapv-log", O_RDWR);
-	if (log_fd < 0) {
+	if (log_fd < 0 || load_driver_table() < 0) {
 		emit(REC_CASE_FAILED, -1, errno);
 		end_batch();
 		return 1;

@@ -21,3 +21,8 @@ static const struct pat pats[] = {
 static const struct pcase pcases[NCASES] = {
 	{ .first_step = 0, .nsteps = 9, .first_pat = 0, .fill_len = 4, .fill = { 221, 204, 187, 170, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 } },
 };
+
+static const int driver_table[] = {
+	1, 1, 1, 16, 0, 1, 0, 0, 0, 0, 0, 16, 5, 4, 221, 204, 187, 170, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0,
+};
