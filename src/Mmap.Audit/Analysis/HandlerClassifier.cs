@@ -164,9 +164,18 @@ public static partial class HandlerClassifier
         var checksLength = false;
         string? lengthErrno = null;
         var rejectsWrite = false;
+        (Frame Frame, Fact Fact)? makesShared = null, rejectsPrivateAt = null;
         foreach (var (frame, fact) in facts.Where(x => x.Fact.Kind == "if"))
         {
             var cond = fact.Condition ?? "";
+            if ((cond.Contains("VM_SHARED", StringComparison.Ordinal) || cond.Contains("VM_MAYSHARE", StringComparison.Ordinal)) && IsNegatedFlagTest(cond) && SetsShared(fact.Then))
+            {
+                // if (!(vm_flags & VM_SHARED)) { vm_flags |= VM_SHARED; ret = map(…); return ret; }: not a refusal.
+                makesShared ??= (frame, fact);
+                evidence.Add(new(fact.File, fact.Line, $"makes a private mapping shared: if ({cond}) {fact.Then}"));
+                continue;
+            }
+
             var errno = ErrorOf(fact.Then ?? "");
             if (errno is null && ((fact.Else is { } otherwise && ErrorOf(otherwise) is not null) || MappingApi.Names.Any(n => (fact.Then ?? "").Contains(n, StringComparison.Ordinal)))
                 && IsComparison(cond) && MentionsVmaExtent(cond, frame, index))
@@ -216,6 +225,7 @@ public static partial class HandlerClassifier
                 {
                     guard = CowGuard.RejectsPrivate;
                     guardErrno = errno;
+                    rejectsPrivateAt ??= (frame, fact);
                     evidence.Add(new(fact.File, fact.Line, $"CoW guard: if ({cond}) {fact.Then}"));
                 }
             }
@@ -236,6 +246,14 @@ public static partial class HandlerClassifier
                 lengthErrno ??= errno;
                 evidence.Add(new(fact.File, fact.Line, $"length check: if ({cond}) {fact.Then}"));
             }
+        }
+
+        // After the driver sets VM_SHARED every later VM_SHARED test passes: only a refusal before it, in the handler
+        // itself, still refuses private mappings.
+        if (makesShared is { } ms && !(rejectsPrivateAt is { } rp && rp.Frame.Caller is null && ms.Frame.Caller is null && rp.Fact.Line < ms.Fact.Line))
+        {
+            guard = CowGuard.MakesShared;
+            guardErrno = null;
         }
 
         if (!checksLength && FrameworkLengthChecks.TryGetValue(via, out var caller))
@@ -278,12 +296,16 @@ public static partial class HandlerClassifier
                     var startsAtVmStart = IsVmStart(args[1], frame, index);
                     // A loop that maps at vm_start itself (a search over devices, then one remap) is not per page.
                     var atVmStartItself = Squash(args[1]).EndsWith("->vm_start", StringComparison.Ordinal) && !args[1].Contains('+');
-                    shape = inLoop && !atVmStartItself ? MapShape.PerPage
+                    var pieces = inLoop && !atVmStartItself ? PiecesClamp(args[1], args[2], args[3], frame, index) : null;
+                    shape = pieces is not null ? MapShape.Pieces
+                        : inLoop && !atVmStartItself ? MapShape.PerPage
                         : !startsAtVmStart ? MapShape.OffsetStart
                         : IsVmaLength(args[3], frame, index, 0) ? MapShape.Whole
                         : MapShape.Partial;
                     prot = ProtOf(args[4], frame, index, 0);
                     evidence.Add(new(call.File, call.Line, $"{call.Callee}({call.Args}){(inLoop ? " in a loop" : "")}"));
+                    if (pieces is not null)
+                        evidence.Add(new(pieces.File, pieces.Line, $"pieces: the length is clamped to the rest of the VMA ({pieces.Target} = {pieces.Value}) and the start advances with it: one call per contiguous piece of device memory, one call for a VMA inside one piece"));
                     break;
                 case MappingApi.Family.InsertPage:
                     shape = inLoop || call.Callee == "vm_insert_pages" ? MapShape.PerPage : MapShape.Partial;
@@ -387,6 +409,14 @@ public static partial class HandlerClassifier
         return !dropped && IsCheckedCallSite(index, frame.Caller);
     }
 
+    /// <summary>A branch that sets VM_SHARED in vm_flags (vma->vm_flags |= VM_SHARED; vm_flags_set(vma, VM_SHARED)).</summary>
+    private static bool SetsShared(string? branch)
+    {
+        var b = Squash(branch);
+        return b.Contains("vm_flags|=VM_SHARED", StringComparison.Ordinal) || b.Contains("vm_flags|=(VM_SHARED", StringComparison.Ordinal)
+               || SetsSharedCall().IsMatch(b);
+    }
+
     private static bool ClearsFlag(Fact call, string flag)
     {
         var args = SplitArgs(call.Args ?? "");
@@ -483,6 +513,51 @@ public static partial class HandlerClassifier
         return false;
     }
 
+    /// <summary>
+    /// A remap in a loop that tiles the VMA with pieces of contiguous device memory (fbdev aperture tables,
+    /// drivers/video/fbdev/sbuslib.c sbusfb_mmap_helper): the start is vm_start + OFF, the length a variable the loop
+    /// clamps to the VMA's length minus OFF (if (page + map_size > size) map_size = size - page;), and the pfn does not
+    /// come from per-page or scatter-gather memory (whose pieces are scattered: those loops stay per page). Returns the
+    /// clamping assignment, or null.
+    /// </summary>
+    private static Fact? PiecesClamp(string start, string pfn, string length, Frame frame, FactIndex index)
+    {
+        var s = Squash(start);
+        var plus = s.IndexOf("->vm_start+", StringComparison.Ordinal);
+        if (plus < 0) return null;
+        var offset = s[(plus + "->vm_start+".Length)..].Trim('(', ')');
+        if (!IdentifierOnly().IsMatch(offset)) return null;
+        var len = StripWrapper(Squash(length));
+        if (!IdentifierOnly().IsMatch(len) || IsPageSize(len, frame, index)) return null;
+        if (Derivation(pfn, frame, index, 0).Any(t => ScatteredPfn().IsMatch(t))) return null;
+        var remainder = new Regex($@"([A-Za-z_][\w>.-]*|\([^()]*\))-\(?{Regex.Escape(offset)}\)?(?![\w])");
+        return index.Body(frame.Function).FirstOrDefault(f => f.Kind == "asg" && f.Target == len
+            && remainder.Matches(Squash(f.Value)).Any(m => IsVmaLength(m.Groups[1].Value, frame, index, 0)));
+    }
+
+    private static bool IsPageSize(string expr, Frame frame, FactIndex index) =>
+        expr is "PAGE_SIZE" or "(1<<PAGE_SHIFT)" or "1<<PAGE_SHIFT" or "1UL<<PAGE_SHIFT"
+        || (IdentifierOnly().IsMatch(expr) && index.Body(frame.Function).Where(f => f.Kind == "asg" && f.Target == expr).ToList() is { Count: > 0 } all
+            && all.All(f => Squash(f.Value) == "PAGE_SIZE"));
+
+    /// <summary>An expression and the assigned values of the locals and parameters it reads, four levels deep.</summary>
+    private static IEnumerable<string> Derivation(string expr, Frame frame, FactIndex index, int depth)
+    {
+        yield return expr;
+        if (depth > 3) yield break;
+        foreach (Match m in IdentifierPattern().Matches(expr))
+        {
+            if (frame.Bindings.TryGetValue(m.Value, out var bound))
+            {
+                foreach (var t in Derivation(bound.Arg, bound.Caller, index, depth + 1)) yield return t;
+                continue;
+            }
+
+            foreach (var f in index.Body(frame.Function).Where(f => f.Kind == "asg" && f.Target == m.Value))
+            foreach (var t in Derivation(f.Value ?? "", frame, index, depth + 1)) yield return t;
+        }
+    }
+
     private static bool IsVmStart(string expr, Frame frame, FactIndex index, int depth = 0)
     {
         if (depth > 4) return false;
@@ -545,6 +620,13 @@ public static partial class HandlerClassifier
         if (args.Trim().Length > 0) result.Add(args[start..].Trim());
         return result;
     }
+
+    [GeneratedRegex(@"vm_flags_(set|mod)\([^;]*VM_SHARED")]
+    private static partial Regex SetsSharedCall();
+
+    /// <summary>pfns of scattered memory: struct pages, vmalloc pages, scatterlist entries.</summary>
+    [GeneratedRegex(@"\bsg_|\bsg\b|sgl|scatterlist|page_to_pfn|vmalloc_to_pfn|vmalloc_to_page|virt_to_page|\bpages\[")]
+    private static partial Regex ScatteredPfn();
 
     [GeneratedRegex(@"-\s*(E[A-Z0-9]+)\b")]
     private static partial Regex ErrnoPattern();
