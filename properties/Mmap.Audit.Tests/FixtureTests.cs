@@ -12,7 +12,7 @@ public sealed class FixtureTests
     {
         var root = Path.Combine(AppContext.BaseDirectory, "Fixtures");
         var files = Prefilter.Candidates(root);
-        var extraction = SpatchRunner.Run(root, files);
+        var extraction = AuditRun.Extract(root, files, _ => { });
         return AuditRun.Analyse("fixtures", root, KernelVersion.Linux6_1, extraction, _ => { });
     });
 
@@ -24,7 +24,7 @@ public sealed class FixtureTests
     [SpatchFact]
     public void Prefilter_finds_every_fixture_file()
     {
-        Assert.Equal(12, Result.Value.Files.Count);
+        Assert.Equal(14, Result.Value.Files.Count);
         Assert.Empty(Result.Value.FailedFiles);
     }
 
@@ -111,6 +111,24 @@ public sealed class FixtureTests
         var calls = v.Hazards.SelectMany(h => h.Calls).ToList();
         Assert.Contains("O_RDONLY MAP_PRIVATE PROT_READ 4p @0p, mprotect RW", calls);
         Assert.All(calls, c => Assert.Contains("MAP_PRIVATE", c, StringComparison.Ordinal));
+    }
+
+    [SpatchFact]
+    public void A_length_check_in_a_helper_without_a_vma_parameter_in_another_file_is_followed()
+    {
+        Assert.Equal(["drivers/fpga/region.c"], Result.Value.HelperFiles);
+        var v = Handler("region_mmap");
+        Assert.Equal((MapShape.Whole, CowGuard.RejectsPrivate, true, "EINVAL"), (v.Record.Shape, v.Record.Guard, v.Record.ChecksLength, v.Record.LengthErrno));
+        Assert.Contains(v.Record.Evidence, e => e.File == "drivers/fpga/region.c" && e.What.StartsWith("length check", StringComparison.Ordinal));
+        Assert.Equal(VerdictStatus.Clean, v.Status);
+    }
+
+    [SpatchFact]
+    public void Passing_the_vma_to_a_function_pointer_makes_a_handler_unknown_even_with_a_fault_handler_in_sight()
+    {
+        var v = Handler("wrap_mmap");
+        Assert.Equal(("wrap_fault", VerdictStatus.Unknown), (v.Record.FaultHandler, v.Status));
+        Assert.Contains("passes the VMA to cfg->ops->fd_mmap(file , vma), a function pointer", v.Reason, StringComparison.Ordinal);
     }
 
     [SpatchFact]

@@ -57,6 +57,32 @@ public static partial class HandlerClassifier
         return records;
     }
 
+    /// <summary>
+    /// Calls the walk cannot follow because the first extraction kept no facts of the callee (it has no VMA parameter),
+    /// although it receives the VMA's length or offset and its result is used: a check in a helper, such as
+    /// drivers/fpga/dfl-afu-main.c afu_mmap's afu_mmio_region_get_by_offset(pdata, offset, size, &amp;region). The audit
+    /// extracts these callees in a second spatch pass (cocci: MMAPV_HELPERS) from the caller's directory.
+    /// </summary>
+    public static IReadOnlyList<(string CallerFile, string Name)> HelperCalls(FactIndex index)
+    {
+        var result = new SortedSet<(string, string)>();
+        foreach (var id in index.Functions)
+        {
+            var frame = new Frame(id, new Dictionary<string, (string, Frame)>(), null, 0);
+            var body = index.Body(id);
+            foreach (var call in body.Where(f => f.Kind == "call"))
+            {
+                var callee = call.Callee!;
+                if (MappingApi.Of(callee) is not null || index.DefinitionCount(callee) > 0) continue;
+                if (body.Any(f => f.Kind == "ctx" && f.How == "ignored" && f.Line == call.Line && f.Callee == callee)) continue;
+                if (SplitArgs(call.Args ?? "").Any(a => IsVmaLength(a, frame, index, 0) || IsPgoffDerived(a, frame, index, 0)))
+                    result.Add((id.File, callee));
+            }
+        }
+
+        return result.ToList();
+    }
+
     /// <summary>Entry points registered with a function the analysed files do not define (framework or generic helpers).</summary>
     public static IReadOnlyList<(string Function, string File, int Line, string Via)> Unresolved(FactIndex index) =>
         index.Registrations.Where(r => r.Member is { } m && IsEntryMember(m) && m != "mmap_prepare" && r.Struct != "vm_operations_struct" && index.DefinitionCount(r.Function!) == 0)
@@ -360,6 +386,15 @@ public static partial class HandlerClassifier
                 ? $"no mapping call found; not followed: {string.Join(", ", mmapWalk.Unfollowed.Distinct())}"
                 : $"no mapping API call or fault handler reached ({called}; function pointers and code outside the analysed files are not followed)";
         }
+        else if (IndirectCall(index, facts, "vm_area_struct") is { } viaMmap)
+        {
+            // cxlflash_cxl_mmap: rc = cfg->ops->fd_mmap(file, vma); the backend behind the pointer sets up the mapping.
+            unknown = $"passes the VMA to {Squash(viaMmap.Fact.Callee)}({viaMmap.Fact.Args}), a function pointer: what it maps is not known";
+        }
+        else if (IndirectCall(index, faultFacts, "vm_fault") is { } viaFault)
+        {
+            unknown = $"the fault handler passes the fault to {Squash(viaFault.Fact.Callee)}({viaFault.Fact.Args}), a function pointer: what it maps is not known";
+        }
         else if (families.Count > 1)
         {
             unknown = $"several mapping APIs ({string.Join(", ", apiCalls.Select(x => x.Fact.Callee).Distinct())}): which one runs depends on the device's state";
@@ -377,6 +412,24 @@ public static partial class HandlerClassifier
             RejectsWrite = rejectsWrite, UsesPgoff = usesPgoff, ChecksLength = checksLength, LengthErrno = lengthErrno, SetsPfnMap = setsPfnMap,
             FaultChecksOffset = faultChecksOffset, Unknown = unknown, Evidence = evidence.DistinctBy(e => (e.File, e.Line, e.What)).ToList(),
         };
+    }
+
+    /// <summary>
+    /// A call through a function pointer (E->fld(args)) that receives the function's VMA (or vm_fault) parameter, other
+    /// than the VMA's own operations (vma->vm_ops->open(vma)): the code behind it is not known.
+    /// </summary>
+    private static (Frame Frame, Fact Fact)? IndirectCall(FactIndex index, IEnumerable<(Frame Frame, Fact Fact)> facts, string type)
+    {
+        foreach (var (frame, fact) in facts.Where(x => x.Fact.Kind == "icall"))
+        {
+            var parameters = SplitArgs(index.Definition(frame.Function)?.Params ?? "");
+            var names = ParamNames(index.Definition(frame.Function)?.Params).Where((_, i) => i < parameters.Count && parameters[i].Contains(type, StringComparison.Ordinal)).ToList();
+            var callee = Squash(fact.Callee);
+            if (names.Any(n => SplitArgs(fact.Args ?? "").Any(a => Squash(a) == n) && !callee.StartsWith(n + "->", StringComparison.Ordinal)))
+                return (frame, fact);
+        }
+
+        return null;
     }
 
     /// <summary>Whether the result of a mapping call (or of the helper chain that leads to it) reaches a check or a return.</summary>
