@@ -103,7 +103,7 @@ public static partial class HandlerClassifier
     }
 
     /// <summary>A function on the walk, with its parameters bound to the caller's argument texts.</summary>
-    private sealed record Frame(FunctionId Function, IReadOnlyDictionary<string, (string Arg, Frame Caller)> Bindings, Frame? Caller, int CallLine);
+    private sealed record Frame(FunctionId Function, IReadOnlyDictionary<string, (string Arg, Frame Caller)> Bindings, Frame? Caller, int CallLine, Walk? Walk = null);
 
     private sealed class Walk
     {
@@ -115,7 +115,7 @@ public static partial class HandlerClassifier
     {
         var walk = new Walk();
         var queue = new Queue<(Frame Frame, int Depth)>();
-        queue.Enqueue((new Frame(start, new Dictionary<string, (string, Frame)>(), null, 0), 0));
+        queue.Enqueue((new Frame(start, new Dictionary<string, (string, Frame)>(), null, 0, walk), 0));
         var visited = new HashSet<FunctionId> { start };
         while (queue.Count > 0)
         {
@@ -136,7 +136,7 @@ public static partial class HandlerClassifier
                 var args = SplitArgs(call.Args ?? "");
                 var bindings = new Dictionary<string, (string, Frame)>();
                 for (var i = 0; i < Math.Min(parameters.Count, args.Count); i++) bindings[parameters[i]] = (args[i], frame);
-                queue.Enqueue((new Frame(target, bindings, frame, call.Line), depth + 1));
+                queue.Enqueue((new Frame(target, bindings, frame, call.Line, walk), depth + 1));
             }
         }
 
@@ -496,7 +496,8 @@ public static partial class HandlerClassifier
     {
         var c = Squash(cond);
         return c.StartsWith("!(", StringComparison.Ordinal) || c.StartsWith("!((", StringComparison.Ordinal) || c.Contains("==0", StringComparison.Ordinal)
-               || c.Contains("!=VM_SHARED", StringComparison.Ordinal) || c.Contains("!=VM_MAYSHARE", StringComparison.Ordinal);
+               || c.Contains("!=VM_SHARED", StringComparison.Ordinal) || c.Contains("!=VM_MAYSHARE", StringComparison.Ordinal)
+               || c.Contains("!=(VM_SHARED", StringComparison.Ordinal) || c.Contains("!=(VM_MAYSHARE", StringComparison.Ordinal); // (flags & (VM_SHARED | VM_WRITE)) != (VM_SHARED | VM_WRITE)
     }
 
     /// <summary>A comparison, or a helper call judging the VMA (valid_range(vma->vm_pgoff, size)) — but not a mapping call's result.</summary>
@@ -544,20 +545,33 @@ public static partial class HandlerClassifier
     }
 
     /// <summary>
-    /// An expression the function has already forced to equal the VMA's length: if (vm_end - vm_start != E) return -E…;
-    /// (uv_mmtimer: != PAGE_SIZE; usnic: != bar->len).
+    /// An expression the function, or a check on the handler's walk, has already forced to equal the VMA's length:
+    /// if (vm_end - vm_start != E) return -E…; (uv_mmtimer: != PAGE_SIZE; usnic: != bar->len), or
+    /// if (vm_end - vm_start > PAGE_SIZE) return -E…; (idxd check_vma: a VMA has at least one page, so exactly one).
     /// </summary>
     private static bool EqualsVmaLength(string squashed, Frame frame, FactIndex index)
     {
-        foreach (var fact in index.Body(frame.Function).Where(f => f.Kind == "if" && ErrorOf(f.Then ?? "") is not null))
+        var functions = new List<FunctionId> { frame.Function };
+        if (frame.Walk is { } walk) functions.AddRange(walk.Frames.Select(f => f.Function).Where(f => f != frame.Function));
+        foreach (var fact in functions.SelectMany(index.Body).Where(f => f.Kind == "if" && ErrorOf(f.Then ?? "") is not null))
         {
             var cond = Squash(fact.Condition);
+            string? lengthSide;
             var at = cond.IndexOf("!=", StringComparison.Ordinal);
-            if (at < 0) continue;
-            var left = cond[..at].Trim('(', ')');
-            var right = cond[(at + 2)..].Trim('(', ')');
-            var lengthSide = left.Contains("vm_end-", StringComparison.Ordinal) || left.Contains("vma_pages(", StringComparison.Ordinal) ? right
-                : right.Contains("vm_end-", StringComparison.Ordinal) || right.Contains("vma_pages(", StringComparison.Ordinal) ? left : null;
+            if (at >= 0)
+            {
+                var left = cond[..at].Trim('(', ')');
+                var right = cond[(at + 2)..].Trim('(', ')');
+                lengthSide = IsLengthText(left) ? right : IsLengthText(right) ? left : null;
+            }
+            else
+            {
+                // LEN > PAGE_SIZE (or vma_pages(vma) > 1) refused: the VMA is one page.
+                var parts = cond.Replace("->", "\u2192", StringComparison.Ordinal).Split('>');
+                lengthSide = parts.Length == 2 && !parts[1].StartsWith('=') && IsLengthText(parts[0].Trim('(', ')'))
+                             && parts[1].Trim('(', ')') is "PAGE_SIZE" or "1" ? "PAGE_SIZE" : null;
+            }
+
             if (lengthSide is null) continue;
             if (lengthSide == squashed) return true;
             if (IdentifierOnly().IsMatch(squashed) && index.Body(frame.Function).Any(f => f.Kind == "asg" && f.Target == squashed && Squash(f.Value) == lengthSide)) return true;
@@ -565,6 +579,8 @@ public static partial class HandlerClassifier
 
         return false;
     }
+
+    private static bool IsLengthText(string e) => e.Contains("vm_end-", StringComparison.Ordinal) || e.Contains("vma_pages(", StringComparison.Ordinal);
 
     /// <summary>
     /// A remap in a loop that tiles the VMA with pieces of contiguous device memory (fbdev aperture tables,

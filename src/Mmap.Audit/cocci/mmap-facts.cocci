@@ -13,7 +13,8 @@
 // only (helpers without a VMA parameter that receive the VMA's length or offset; HandlerClassifier.HelperCalls).
 // The rules about mapping-API calls (rctxr, rctxa, rloop) run only in files that call one (rapi), and rloop is an
 // exists rule: a mapping call on some path through a loop body is enough (forall over every loop of every function
-// took most of the time on large files).
+// took most of the time on large files). The function-scoped rules test keep(p) as a constraint on their position,
+// so the script rule (and the conversion of its metavariables to text) runs only for kept matches: half the time.
 
 @initialize:python@
 @@
@@ -84,7 +85,7 @@ if (fn in HELPERS) if HELPERS else ("vm_area_struct" in pt or "vm_fault" in pt):
 @rcall@
 identifier g;
 expression list args;
-position p;
+position p : script:python() { keep(p) };
 @@
 g@p(args)
 
@@ -98,7 +99,7 @@ if keep(p):
 expression E;
 identifier fld;
 expression list args;
-position p;
+position p : script:python() { keep(p) };
 @@
 \(E->fld@p(args)\|E.fld@p(args)\)
 
@@ -110,7 +111,7 @@ if keep(p):
 
 @rctxs@
 identifier g;
-position p;
+position p : script:python() { keep(p) };
 @@
 g@p(...);
 
@@ -122,7 +123,7 @@ if keep(p):
 
 @rret@
 expression E;
-position p;
+position p : script:python() { keep(p) };
 @@
 return@p E;
 
@@ -139,7 +140,7 @@ g(...)
 
 @rctxr depends on rapi@
 identifier g =~ "^(remap_pfn_range|io_remap_pfn_range|remap_vmalloc_range|remap_vmalloc_range_partial|vm_iomap_memory|vm_insert_page|vm_insert_pages|vm_map_pages|vm_map_pages_zero|dma_mmap_.*|vmf_insert_pfn|vmf_insert_pfn_prot|vmf_insert_mixed|vm_insert_pfn|vm_insert_mixed)$";
-position p;
+position p : script:python() { keep(p) };
 @@
 return g@p(...);
 
@@ -152,7 +153,7 @@ if keep(p):
 @rctxa depends on rapi@
 identifier g =~ "^(remap_pfn_range|io_remap_pfn_range|remap_vmalloc_range|remap_vmalloc_range_partial|vm_iomap_memory|vm_insert_page|vm_insert_pages|vm_map_pages|vm_map_pages_zero|dma_mmap_.*|vmf_insert_pfn|vmf_insert_pfn_prot|vmf_insert_mixed|vm_insert_pfn|vm_insert_mixed)$";
 expression E;
-position p;
+position p : script:python() { keep(p) };
 @@
 E = g@p(...)
 
@@ -165,7 +166,7 @@ if keep(p):
 @rloop depends on rapi exists@
 identifier g =~ "^(remap_pfn_range|io_remap_pfn_range|remap_vmalloc_range|remap_vmalloc_range_partial|vm_iomap_memory|vm_insert_page|vm_insert_pages|vm_map_pages|vm_map_pages_zero|dma_mmap_.*|vmf_insert_pfn|vmf_insert_pfn_prot|vmf_insert_mixed|vm_insert_pfn|vm_insert_mixed)$";
 iterator I;
-position p;
+position p : script:python() { keep(p) };
 @@
 (
 for (...;...;...) { <... g@p(...) ...> }
@@ -184,7 +185,7 @@ if keep(p):
 @rif@
 expression C;
 statement S;
-position p;
+position p : script:python() { keep(p) };
 @@
 if@p (C) S
 
@@ -197,7 +198,7 @@ if keep(p):
 @rife@
 expression C;
 statement S1, S2;
-position p;
+position p : script:python() { keep(p) };
 @@
 if@p (C) S1 else S2
 
@@ -209,7 +210,7 @@ if keep(p):
 
 @rasg@
 expression X, E;
-position p;
+position p : script:python() { keep(p) };
 @@
 X@p = E
 
@@ -225,7 +226,7 @@ if keep(p):
 identifier V;
 type T2;
 expression E;
-position p;
+position p : script:python() { keep(p) };
 @@
 T2 V@p = E;
 
@@ -239,7 +240,7 @@ if keep(p):
 
 @rflags@
 expression V, C;
-position p;
+position p : script:python() { keep(p) };
 @@
 (
 V->vm_flags@p |= C
@@ -257,7 +258,7 @@ if keep(p):
 
 @rident@
 identifier I =~ "^(VM_SHARED|VM_MAYSHARE|VM_MAYWRITE|VM_WRITE|VM_PFNMAP|VM_MIXEDMAP|PAGE_SHARED|is_cow_mapping)$";
-position p;
+position p : script:python() { keep(p) };
 @@
 I@p
 
@@ -269,7 +270,7 @@ if keep(p):
 
 @rpgoff@
 expression V;
-position p;
+position p : script:python() { keep(p) };
 @@
 V->vm_pgoff@p
 
@@ -281,7 +282,7 @@ if keep(p):
 
 @rvmfpgoff@
 struct vm_fault *V;
-position p;
+position p : script:python() { keep(p) };
 @@
 V->pgoff@p
 
@@ -294,7 +295,7 @@ if keep(p):
 @rvmfpage@
 struct vm_fault *V;
 expression X;
-position p;
+position p : script:python() { keep(p) };
 @@
 V->page@p = X
 
