@@ -124,11 +124,11 @@ public sealed class FixtureTests
     }
 
     [SpatchFact]
-    public void Passing_the_vma_to_a_function_pointer_makes_a_handler_unknown_even_with_a_fault_handler_in_sight()
+    public void A_fault_handler_passing_the_fault_to_a_function_pointer_makes_a_handler_unknown_even_with_a_page_in_sight()
     {
         var v = Handler("wrap_mmap");
         Assert.Equal(("wrap_fault", VerdictStatus.Unknown), (v.Record.FaultHandler, v.Status));
-        Assert.Contains("passes the VMA to cfg->ops->fd_mmap(file , vma), a function pointer", v.Reason, StringComparison.Ordinal);
+        Assert.Contains("the fault handler passes the fault to ctx->backend_vmops->fault(vmf), a function pointer", v.Reason, StringComparison.Ordinal);
     }
 
     [SpatchFact]

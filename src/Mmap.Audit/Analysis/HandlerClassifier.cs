@@ -416,12 +416,16 @@ public static partial class HandlerClassifier
 
     /// <summary>
     /// A call through a function pointer (E->fld(args)) that receives the function's VMA (or vm_fault) parameter, other
-    /// than the VMA's own operations (vma->vm_ops->open(vma)): the code behind it is not known.
+    /// than the VMA's own operations (vma->vm_ops->open(vma)) and other than a dispatch to an mmap member
+    /// (info->fbops->fb_mmap, idev->info->mmap, substream->ops->mmap: the functions stored there are entry points the
+    /// audit judges on their own, so the dispatcher is judged on its own path): the code behind it is not known.
     /// </summary>
     private static (Frame Frame, Fact Fact)? IndirectCall(FactIndex index, IEnumerable<(Frame Frame, Fact Fact)> facts, string type)
     {
         foreach (var (frame, fact) in facts.Where(x => x.Fact.Kind == "icall"))
         {
+            var member = Squash(fact.Callee)[(Squash(fact.Callee).LastIndexOf("->", StringComparison.Ordinal) + 2)..];
+            if (EntryMember().IsMatch(member)) continue;
             var parameters = SplitArgs(index.Definition(frame.Function)?.Params ?? "");
             var names = ParamNames(index.Definition(frame.Function)?.Params).Where((_, i) => i < parameters.Count && parameters[i].Contains(type, StringComparison.Ordinal)).ToList();
             var callee = Squash(fact.Callee);
@@ -689,6 +693,10 @@ public static partial class HandlerClassifier
         if (args.Trim().Length > 0) result.Add(args[start..].Trim());
         return result;
     }
+
+    /// <summary>The ops members that hold an mmap entry point (cocci/mmap-facts.cocci rfield lists these and .fault).</summary>
+    [GeneratedRegex(@"^(mmap|fb_mmap|.*_mmap|mmap_.*)$")]
+    private static partial Regex EntryMember();
 
     [GeneratedRegex(@"vm_flags_(set|mod)\([^;]*VM_SHARED")]
     private static partial Regex SetsSharedCall();

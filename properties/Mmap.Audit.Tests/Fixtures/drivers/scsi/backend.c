@@ -1,6 +1,7 @@
-// The mapping is set up by a backend behind a function pointer (cxlflash_cxl_mmap → cfg->ops->fd_mmap), then the
-// handler installs its own fault handler, which returns an error page or hands the fault back through the backend's
-// pointer: unknown (what the backend maps is not known), not clean because of the vmf->page it can see.
+// The mapping is set up by a backend behind a function pointer (cxlflash_cxl_mmap → cfg->ops->fd_mmap, an mmap member
+// whose functions are judged as entry points of their own), then the handler installs its own fault handler, which
+// returns an error page or hands the fault back through the backend's vm_ops pointer: unknown (what that fault maps is
+// not known), not clean because of the vmf->page it can see.
 static vm_fault_t wrap_fault(struct vm_fault *vmf)
 {
 	struct ctx *ctx = vmf->vma->vm_private_data;
