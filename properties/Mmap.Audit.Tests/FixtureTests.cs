@@ -12,7 +12,7 @@ public sealed class FixtureTests
     {
         var root = Path.Combine(AppContext.BaseDirectory, "Fixtures");
         var files = Prefilter.Candidates(root);
-        var extraction = SpatchRunner.Run(root, files);
+        var extraction = AuditRun.Extract(root, files, _ => { });
         return AuditRun.Analyse("fixtures", root, KernelVersion.Linux6_1, extraction, _ => { });
     });
 
@@ -24,7 +24,7 @@ public sealed class FixtureTests
     [SpatchFact]
     public void Prefilter_finds_every_fixture_file()
     {
-        Assert.Equal(10, Result.Value.Files.Count);
+        Assert.Equal(14, Result.Value.Files.Count);
         Assert.Empty(Result.Value.FailedFiles);
     }
 
@@ -82,6 +82,53 @@ public sealed class FixtureTests
         var v = Handler("sg_mmap");
         Assert.Equal((MapShape.PerPage, (bool?)true, CowGuard.None, false), (v.Record.Shape, v.Record.ChecksReturn, v.Record.Guard, v.Record.ChecksLength));
         Assert.Contains(HazardKind.MmapFails, Kinds(v));
+    }
+
+    [SpatchFact]
+    public void An_aperture_loop_whose_pieces_tile_the_vma_is_one_remap_of_the_whole_vma()
+    {
+        var v = Handler("apfb_mmap");
+        Assert.Equal((MapShape.Pieces, (bool?)true, CowGuard.None, true), (v.Record.Shape, v.Record.ChecksReturn, v.Record.Guard, v.Record.ChecksLength));
+        Assert.Contains(v.Record.Evidence, e => e.What.StartsWith("pieces: the length is clamped to the rest of the VMA (map_size = size - page)", StringComparison.Ordinal));
+        Assert.Equal(Mmap.Model.Driver.MappingMethod.RemapWhole, v.Strategy!.Method);
+        Assert.True(v.Status == VerdictStatus.Clean, string.Join("; ", v.Hazards.Select(h => $"{h.Kind} {h.Detail} {h.Calls[0]}")));
+    }
+
+    [SpatchFact]
+    public void The_same_clamp_over_a_scatter_gather_table_stays_per_page()
+    {
+        var v = Handler("sgclamp_mmap");
+        Assert.Equal(MapShape.PerPage, v.Record.Shape);
+        Assert.Contains(HazardKind.MmapFails, Kinds(v));
+    }
+
+    [SpatchFact]
+    public void A_driver_that_sets_vm_shared_on_a_private_vma_is_no_guard_and_private_stores_reach_the_device()
+    {
+        var v = Handler("mkshared_mmap");
+        Assert.Equal((MapShape.PerPage, CowGuard.MakesShared, true), (v.Record.Shape, v.Record.Guard, v.Record.ChecksLength));
+        Assert.Equal([HazardKind.DeviceWrite], Kinds(v));
+        var calls = v.Hazards.SelectMany(h => h.Calls).ToList();
+        Assert.Contains("O_RDONLY MAP_PRIVATE PROT_READ 4p @0p, mprotect RW", calls);
+        Assert.All(calls, c => Assert.Contains("MAP_PRIVATE", c, StringComparison.Ordinal));
+    }
+
+    [SpatchFact]
+    public void A_length_check_in_a_helper_without_a_vma_parameter_in_another_file_is_followed()
+    {
+        Assert.Equal(["drivers/fpga/region.c"], Result.Value.HelperFiles);
+        var v = Handler("region_mmap");
+        Assert.Equal((MapShape.Whole, CowGuard.RejectsPrivate, true, "EINVAL"), (v.Record.Shape, v.Record.Guard, v.Record.ChecksLength, v.Record.LengthErrno));
+        Assert.Contains(v.Record.Evidence, e => e.File == "drivers/fpga/region.c" && e.What.StartsWith("length check", StringComparison.Ordinal));
+        Assert.Equal(VerdictStatus.Clean, v.Status);
+    }
+
+    [SpatchFact]
+    public void A_fault_handler_passing_the_fault_to_a_function_pointer_makes_a_handler_unknown_even_with_a_page_in_sight()
+    {
+        var v = Handler("wrap_mmap");
+        Assert.Equal(("wrap_fault", VerdictStatus.Unknown), (v.Record.FaultHandler, v.Status));
+        Assert.Contains("the fault handler passes the fault to ctx->backend_vmops->fault(vmf), a function pointer", v.Reason, StringComparison.Ordinal);
     }
 
     [SpatchFact]

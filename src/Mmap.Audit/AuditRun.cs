@@ -19,6 +19,9 @@ public sealed record AuditResult(
     TimeSpan Extraction,
     TimeSpan Total)
 {
+    /// <summary>Files the helper pass read (helpers without a VMA parameter; see <see cref="AuditRun.Extract"/>).</summary>
+    public IReadOnlyList<string> HelperFiles { get; init; } = [];
+
     public int Count(VerdictStatus status) => Verdicts.Count(v => v.Status == status);
 
     public int Count(HazardKind kind) => Verdicts.Count(v => v.Hazards.Any(h => h.Kind == kind));
@@ -75,7 +78,7 @@ public static class AuditRun
         var extraction = isSeries && useCache ? FactCache.Load(source, files) : null;
         if (extraction is null)
         {
-            extraction = SpatchRunner.Run(root, files, progress);
+            extraction = Extract(root, files, progress);
             if (isSeries) FactCache.Store(source, extraction); // --fresh re-extracts, and the next run reuses it
         }
         else
@@ -84,6 +87,23 @@ public static class AuditRun
         }
 
         return Analyse(name, root, ModelVersionOf(source, root), extraction, progress, total);
+    }
+
+    /// <summary>
+    /// spatch over the candidate files, then a second pass over the helpers the first one's facts call with the VMA's
+    /// length or offset but could not follow (no VMA parameter, so no facts kept), found in the callers' directories.
+    /// </summary>
+    public static FactExtraction Extract(string root, IReadOnlyList<string> files, Action<string> progress)
+    {
+        var first = SpatchRunner.Run(root, files, progress);
+        var (helperFiles, names) = Prefilter.HelperDefinitions(root, HandlerClassifier.HelperCalls(new FactIndex(first.Facts)));
+        if (helperFiles.Count == 0) return first;
+        progress($"helpers: {names.Count} functions without a VMA parameter that receive its length or offset, in {helperFiles.Count} files");
+        var second = SpatchRunner.Run(root, helperFiles, progress, helpers: names);
+        return new FactExtraction([.. first.Facts, .. second.Facts], files, [.. first.Failed.Union(second.Failed).Order(StringComparer.Ordinal)], first.Elapsed + second.Elapsed)
+        {
+            HelperFiles = helperFiles,
+        };
     }
 
     /// <summary>Classification and verdicts of an extraction (also used by the tests on fixture facts).</summary>
@@ -95,6 +115,9 @@ public static class AuditRun
         progress($"classified {records.Count} handlers; running each through the model ({HazardEvaluator.PageCounts.Count * HazardEvaluator.OffsetPages.Count * 8} user calls each)");
         var verdicts = records.AsParallel().AsOrdered().Select(r => HazardEvaluator.Evaluate(r, version)).ToList();
         return new AuditResult(name, root, version, extraction.Files, extraction.Failed, extraction.Facts.Count, verdicts,
-            HandlerClassifier.Unresolved(index), extraction.Elapsed, total.Elapsed);
+            HandlerClassifier.Unresolved(index), extraction.Elapsed, total.Elapsed)
+        {
+            HelperFiles = extraction.HelperFiles,
+        };
     }
 }

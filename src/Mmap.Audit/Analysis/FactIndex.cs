@@ -52,6 +52,9 @@ public sealed class FactIndex
 
     public Fact? Definition(FunctionId function) => _defs.GetValueOrDefault(function);
 
+    /// <summary>Every function with facts: those taking the VMA or the fault, and the helpers of the second pass.</summary>
+    public IEnumerable<FunctionId> Functions => _defs.Keys;
+
     /// <summary>
     /// The definition a call of <paramref name="name"/> from <paramref name="fromFile"/> reaches: the same file's
     /// (static functions), else the only one in the tree; null when there is none or several.

@@ -57,6 +57,32 @@ public static partial class HandlerClassifier
         return records;
     }
 
+    /// <summary>
+    /// Calls the walk cannot follow because the first extraction kept no facts of the callee (it has no VMA parameter),
+    /// although it receives the VMA's length or offset and its result is used: a check in a helper, such as
+    /// drivers/fpga/dfl-afu-main.c afu_mmap's afu_mmio_region_get_by_offset(pdata, offset, size, &amp;region). The audit
+    /// extracts these callees in a second spatch pass (cocci: MMAPV_HELPERS) from the caller's directory.
+    /// </summary>
+    public static IReadOnlyList<(string CallerFile, string Name)> HelperCalls(FactIndex index)
+    {
+        var result = new SortedSet<(string, string)>();
+        foreach (var id in index.Functions)
+        {
+            var frame = new Frame(id, new Dictionary<string, (string, Frame)>(), null, 0);
+            var body = index.Body(id);
+            foreach (var call in body.Where(f => f.Kind == "call"))
+            {
+                var callee = call.Callee!;
+                if (MappingApi.Of(callee) is not null || index.DefinitionCount(callee) > 0) continue;
+                if (body.Any(f => f.Kind == "ctx" && f.How == "ignored" && f.Line == call.Line && f.Callee == callee)) continue;
+                if (SplitArgs(call.Args ?? "").Any(a => IsVmaLength(a, frame, index, 0) || IsPgoffDerived(a, frame, index, 0)))
+                    result.Add((id.File, callee));
+            }
+        }
+
+        return result.ToList();
+    }
+
     /// <summary>Entry points registered with a function the analysed files do not define (framework or generic helpers).</summary>
     public static IReadOnlyList<(string Function, string File, int Line, string Via)> Unresolved(FactIndex index) =>
         index.Registrations.Where(r => r.Member is { } m && IsEntryMember(m) && m != "mmap_prepare" && r.Struct != "vm_operations_struct" && index.DefinitionCount(r.Function!) == 0)
@@ -77,7 +103,7 @@ public static partial class HandlerClassifier
     }
 
     /// <summary>A function on the walk, with its parameters bound to the caller's argument texts.</summary>
-    private sealed record Frame(FunctionId Function, IReadOnlyDictionary<string, (string Arg, Frame Caller)> Bindings, Frame? Caller, int CallLine);
+    private sealed record Frame(FunctionId Function, IReadOnlyDictionary<string, (string Arg, Frame Caller)> Bindings, Frame? Caller, int CallLine, Walk? Walk = null);
 
     private sealed class Walk
     {
@@ -89,7 +115,7 @@ public static partial class HandlerClassifier
     {
         var walk = new Walk();
         var queue = new Queue<(Frame Frame, int Depth)>();
-        queue.Enqueue((new Frame(start, new Dictionary<string, (string, Frame)>(), null, 0), 0));
+        queue.Enqueue((new Frame(start, new Dictionary<string, (string, Frame)>(), null, 0, walk), 0));
         var visited = new HashSet<FunctionId> { start };
         while (queue.Count > 0)
         {
@@ -110,7 +136,7 @@ public static partial class HandlerClassifier
                 var args = SplitArgs(call.Args ?? "");
                 var bindings = new Dictionary<string, (string, Frame)>();
                 for (var i = 0; i < Math.Min(parameters.Count, args.Count); i++) bindings[parameters[i]] = (args[i], frame);
-                queue.Enqueue((new Frame(target, bindings, frame, call.Line), depth + 1));
+                queue.Enqueue((new Frame(target, bindings, frame, call.Line, walk), depth + 1));
             }
         }
 
@@ -164,9 +190,18 @@ public static partial class HandlerClassifier
         var checksLength = false;
         string? lengthErrno = null;
         var rejectsWrite = false;
+        (Frame Frame, Fact Fact)? makesShared = null, rejectsPrivateAt = null;
         foreach (var (frame, fact) in facts.Where(x => x.Fact.Kind == "if"))
         {
             var cond = fact.Condition ?? "";
+            if ((cond.Contains("VM_SHARED", StringComparison.Ordinal) || cond.Contains("VM_MAYSHARE", StringComparison.Ordinal)) && IsNegatedFlagTest(cond) && SetsShared(fact.Then))
+            {
+                // if (!(vm_flags & VM_SHARED)) { vm_flags |= VM_SHARED; ret = map(…); return ret; }: not a refusal.
+                makesShared ??= (frame, fact);
+                evidence.Add(new(fact.File, fact.Line, $"makes a private mapping shared: if ({cond}) {fact.Then}"));
+                continue;
+            }
+
             var errno = ErrorOf(fact.Then ?? "");
             if (errno is null && ((fact.Else is { } otherwise && ErrorOf(otherwise) is not null) || MappingApi.Names.Any(n => (fact.Then ?? "").Contains(n, StringComparison.Ordinal)))
                 && IsComparison(cond) && MentionsVmaExtent(cond, frame, index))
@@ -216,6 +251,7 @@ public static partial class HandlerClassifier
                 {
                     guard = CowGuard.RejectsPrivate;
                     guardErrno = errno;
+                    rejectsPrivateAt ??= (frame, fact);
                     evidence.Add(new(fact.File, fact.Line, $"CoW guard: if ({cond}) {fact.Then}"));
                 }
             }
@@ -236,6 +272,14 @@ public static partial class HandlerClassifier
                 lengthErrno ??= errno;
                 evidence.Add(new(fact.File, fact.Line, $"length check: if ({cond}) {fact.Then}"));
             }
+        }
+
+        // After the driver sets VM_SHARED every later VM_SHARED test passes: only a refusal before it, in the handler
+        // itself, still refuses private mappings.
+        if (makesShared is { } ms && !(rejectsPrivateAt is { } rp && rp.Frame.Caller is null && ms.Frame.Caller is null && rp.Fact.Line < ms.Fact.Line))
+        {
+            guard = CowGuard.MakesShared;
+            guardErrno = null;
         }
 
         if (!checksLength && FrameworkLengthChecks.TryGetValue(via, out var caller))
@@ -278,12 +322,16 @@ public static partial class HandlerClassifier
                     var startsAtVmStart = IsVmStart(args[1], frame, index);
                     // A loop that maps at vm_start itself (a search over devices, then one remap) is not per page.
                     var atVmStartItself = Squash(args[1]).EndsWith("->vm_start", StringComparison.Ordinal) && !args[1].Contains('+');
-                    shape = inLoop && !atVmStartItself ? MapShape.PerPage
+                    var pieces = inLoop && !atVmStartItself ? PiecesClamp(args[1], args[2], args[3], frame, index) : null;
+                    shape = pieces is not null ? MapShape.Pieces
+                        : inLoop && !atVmStartItself ? MapShape.PerPage
                         : !startsAtVmStart ? MapShape.OffsetStart
                         : IsVmaLength(args[3], frame, index, 0) ? MapShape.Whole
                         : MapShape.Partial;
                     prot = ProtOf(args[4], frame, index, 0);
                     evidence.Add(new(call.File, call.Line, $"{call.Callee}({call.Args}){(inLoop ? " in a loop" : "")}"));
+                    if (pieces is not null)
+                        evidence.Add(new(pieces.File, pieces.Line, $"pieces: the length is clamped to the rest of the VMA ({pieces.Target} = {pieces.Value}) and the start advances with it: one call per contiguous piece of device memory, one call for a VMA inside one piece"));
                     break;
                 case MappingApi.Family.InsertPage:
                     shape = inLoop || call.Callee == "vm_insert_pages" ? MapShape.PerPage : MapShape.Partial;
@@ -338,6 +386,15 @@ public static partial class HandlerClassifier
                 ? $"no mapping call found; not followed: {string.Join(", ", mmapWalk.Unfollowed.Distinct())}"
                 : $"no mapping API call or fault handler reached ({called}; function pointers and code outside the analysed files are not followed)";
         }
+        else if (IndirectCall(index, facts, "vm_area_struct") is { } viaMmap)
+        {
+            // cxlflash_cxl_mmap: rc = cfg->ops->fd_mmap(file, vma); the backend behind the pointer sets up the mapping.
+            unknown = $"passes the VMA to {Squash(viaMmap.Fact.Callee)}({viaMmap.Fact.Args}), a function pointer: what it maps is not known";
+        }
+        else if (IndirectCall(index, faultFacts, "vm_fault") is { } viaFault)
+        {
+            unknown = $"the fault handler passes the fault to {Squash(viaFault.Fact.Callee)}({viaFault.Fact.Args}), a function pointer: what it maps is not known";
+        }
         else if (families.Count > 1)
         {
             unknown = $"several mapping APIs ({string.Join(", ", apiCalls.Select(x => x.Fact.Callee).Distinct())}): which one runs depends on the device's state";
@@ -355,6 +412,28 @@ public static partial class HandlerClassifier
             RejectsWrite = rejectsWrite, UsesPgoff = usesPgoff, ChecksLength = checksLength, LengthErrno = lengthErrno, SetsPfnMap = setsPfnMap,
             FaultChecksOffset = faultChecksOffset, Unknown = unknown, Evidence = evidence.DistinctBy(e => (e.File, e.Line, e.What)).ToList(),
         };
+    }
+
+    /// <summary>
+    /// A call through a function pointer (E->fld(args)) that receives the function's VMA (or vm_fault) parameter, other
+    /// than the VMA's own operations (vma->vm_ops->open(vma)) and other than a dispatch to an mmap member
+    /// (info->fbops->fb_mmap, idev->info->mmap, substream->ops->mmap: the functions stored there are entry points the
+    /// audit judges on their own, so the dispatcher is judged on its own path): the code behind it is not known.
+    /// </summary>
+    private static (Frame Frame, Fact Fact)? IndirectCall(FactIndex index, IEnumerable<(Frame Frame, Fact Fact)> facts, string type)
+    {
+        foreach (var (frame, fact) in facts.Where(x => x.Fact.Kind == "icall"))
+        {
+            var member = Squash(fact.Callee)[(Squash(fact.Callee).LastIndexOf("->", StringComparison.Ordinal) + 2)..];
+            if (EntryMember().IsMatch(member)) continue;
+            var parameters = SplitArgs(index.Definition(frame.Function)?.Params ?? "");
+            var names = ParamNames(index.Definition(frame.Function)?.Params).Where((_, i) => i < parameters.Count && parameters[i].Contains(type, StringComparison.Ordinal)).ToList();
+            var callee = Squash(fact.Callee);
+            if (names.Any(n => SplitArgs(fact.Args ?? "").Any(a => Squash(a) == n) && !callee.StartsWith(n + "->", StringComparison.Ordinal)))
+                return (frame, fact);
+        }
+
+        return null;
     }
 
     /// <summary>Whether the result of a mapping call (or of the helper chain that leads to it) reaches a check or a return.</summary>
@@ -387,6 +466,14 @@ public static partial class HandlerClassifier
         return !dropped && IsCheckedCallSite(index, frame.Caller);
     }
 
+    /// <summary>A branch that sets VM_SHARED in vm_flags (vma->vm_flags |= VM_SHARED; vm_flags_set(vma, VM_SHARED)).</summary>
+    private static bool SetsShared(string? branch)
+    {
+        var b = Squash(branch);
+        return b.Contains("vm_flags|=VM_SHARED", StringComparison.Ordinal) || b.Contains("vm_flags|=(VM_SHARED", StringComparison.Ordinal)
+               || SetsSharedCall().IsMatch(b);
+    }
+
     private static bool ClearsFlag(Fact call, string flag)
     {
         var args = SplitArgs(call.Args ?? "");
@@ -413,7 +500,8 @@ public static partial class HandlerClassifier
     {
         var c = Squash(cond);
         return c.StartsWith("!(", StringComparison.Ordinal) || c.StartsWith("!((", StringComparison.Ordinal) || c.Contains("==0", StringComparison.Ordinal)
-               || c.Contains("!=VM_SHARED", StringComparison.Ordinal) || c.Contains("!=VM_MAYSHARE", StringComparison.Ordinal);
+               || c.Contains("!=VM_SHARED", StringComparison.Ordinal) || c.Contains("!=VM_MAYSHARE", StringComparison.Ordinal)
+               || c.Contains("!=(VM_SHARED", StringComparison.Ordinal) || c.Contains("!=(VM_MAYSHARE", StringComparison.Ordinal); // (flags & (VM_SHARED | VM_WRITE)) != (VM_SHARED | VM_WRITE)
     }
 
     /// <summary>A comparison, or a helper call judging the VMA (valid_range(vma->vm_pgoff, size)) — but not a mapping call's result.</summary>
@@ -461,26 +549,86 @@ public static partial class HandlerClassifier
     }
 
     /// <summary>
-    /// An expression the function has already forced to equal the VMA's length: if (vm_end - vm_start != E) return -E…;
-    /// (uv_mmtimer: != PAGE_SIZE; usnic: != bar->len).
+    /// An expression the function, or a check on the handler's walk, has already forced to equal the VMA's length:
+    /// if (vm_end - vm_start != E) return -E…; (uv_mmtimer: != PAGE_SIZE; usnic: != bar->len), or
+    /// if (vm_end - vm_start > PAGE_SIZE) return -E…; (idxd check_vma: a VMA has at least one page, so exactly one).
     /// </summary>
     private static bool EqualsVmaLength(string squashed, Frame frame, FactIndex index)
     {
-        foreach (var fact in index.Body(frame.Function).Where(f => f.Kind == "if" && ErrorOf(f.Then ?? "") is not null))
+        var functions = new List<FunctionId> { frame.Function };
+        if (frame.Walk is { } walk) functions.AddRange(walk.Frames.Select(f => f.Function).Where(f => f != frame.Function));
+        foreach (var fact in functions.SelectMany(index.Body).Where(f => f.Kind == "if" && ErrorOf(f.Then ?? "") is not null))
         {
             var cond = Squash(fact.Condition);
+            string? lengthSide;
             var at = cond.IndexOf("!=", StringComparison.Ordinal);
-            if (at < 0) continue;
-            var left = cond[..at].Trim('(', ')');
-            var right = cond[(at + 2)..].Trim('(', ')');
-            var lengthSide = left.Contains("vm_end-", StringComparison.Ordinal) || left.Contains("vma_pages(", StringComparison.Ordinal) ? right
-                : right.Contains("vm_end-", StringComparison.Ordinal) || right.Contains("vma_pages(", StringComparison.Ordinal) ? left : null;
+            if (at >= 0)
+            {
+                var left = cond[..at].Trim('(', ')');
+                var right = cond[(at + 2)..].Trim('(', ')');
+                lengthSide = IsLengthText(left) ? right : IsLengthText(right) ? left : null;
+            }
+            else
+            {
+                // LEN > PAGE_SIZE (or vma_pages(vma) > 1) refused: the VMA is one page.
+                var parts = cond.Replace("->", "\u2192", StringComparison.Ordinal).Split('>');
+                lengthSide = parts.Length == 2 && !parts[1].StartsWith('=') && IsLengthText(parts[0].Trim('(', ')'))
+                             && parts[1].Trim('(', ')') is "PAGE_SIZE" or "1" ? "PAGE_SIZE" : null;
+            }
+
             if (lengthSide is null) continue;
             if (lengthSide == squashed) return true;
             if (IdentifierOnly().IsMatch(squashed) && index.Body(frame.Function).Any(f => f.Kind == "asg" && f.Target == squashed && Squash(f.Value) == lengthSide)) return true;
         }
 
         return false;
+    }
+
+    private static bool IsLengthText(string e) => e.Contains("vm_end-", StringComparison.Ordinal) || e.Contains("vma_pages(", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A remap in a loop that tiles the VMA with pieces of contiguous device memory (fbdev aperture tables,
+    /// drivers/video/fbdev/sbuslib.c sbusfb_mmap_helper): the start is vm_start + OFF, the length a variable the loop
+    /// clamps to the VMA's length minus OFF (if (page + map_size > size) map_size = size - page;), and the pfn does not
+    /// come from per-page or scatter-gather memory (whose pieces are scattered: those loops stay per page). Returns the
+    /// clamping assignment, or null.
+    /// </summary>
+    private static Fact? PiecesClamp(string start, string pfn, string length, Frame frame, FactIndex index)
+    {
+        var s = Squash(start);
+        var plus = s.IndexOf("->vm_start+", StringComparison.Ordinal);
+        if (plus < 0) return null;
+        var offset = s[(plus + "->vm_start+".Length)..].Trim('(', ')');
+        if (!IdentifierOnly().IsMatch(offset)) return null;
+        var len = StripWrapper(Squash(length));
+        if (!IdentifierOnly().IsMatch(len) || IsPageSize(len, frame, index)) return null;
+        if (Derivation(pfn, frame, index, 0).Any(t => ScatteredPfn().IsMatch(t))) return null;
+        var remainder = new Regex($@"([A-Za-z_][\w>.-]*|\([^()]*\))-\(?{Regex.Escape(offset)}\)?(?![\w])");
+        return index.Body(frame.Function).FirstOrDefault(f => f.Kind == "asg" && f.Target == len
+            && remainder.Matches(Squash(f.Value)).Any(m => IsVmaLength(m.Groups[1].Value, frame, index, 0)));
+    }
+
+    private static bool IsPageSize(string expr, Frame frame, FactIndex index) =>
+        expr is "PAGE_SIZE" or "(1<<PAGE_SHIFT)" or "1<<PAGE_SHIFT" or "1UL<<PAGE_SHIFT"
+        || (IdentifierOnly().IsMatch(expr) && index.Body(frame.Function).Where(f => f.Kind == "asg" && f.Target == expr).ToList() is { Count: > 0 } all
+            && all.All(f => Squash(f.Value) == "PAGE_SIZE"));
+
+    /// <summary>An expression and the assigned values of the locals and parameters it reads, four levels deep.</summary>
+    private static IEnumerable<string> Derivation(string expr, Frame frame, FactIndex index, int depth)
+    {
+        yield return expr;
+        if (depth > 3) yield break;
+        foreach (Match m in IdentifierPattern().Matches(expr))
+        {
+            if (frame.Bindings.TryGetValue(m.Value, out var bound))
+            {
+                foreach (var t in Derivation(bound.Arg, bound.Caller, index, depth + 1)) yield return t;
+                continue;
+            }
+
+            foreach (var f in index.Body(frame.Function).Where(f => f.Kind == "asg" && f.Target == m.Value))
+            foreach (var t in Derivation(f.Value ?? "", frame, index, depth + 1)) yield return t;
+        }
     }
 
     private static bool IsVmStart(string expr, Frame frame, FactIndex index, int depth = 0)
@@ -545,6 +693,17 @@ public static partial class HandlerClassifier
         if (args.Trim().Length > 0) result.Add(args[start..].Trim());
         return result;
     }
+
+    /// <summary>The ops members that hold an mmap entry point (cocci/mmap-facts.cocci rfield lists these and .fault).</summary>
+    [GeneratedRegex(@"^(mmap|fb_mmap|.*_mmap|mmap_.*)$")]
+    private static partial Regex EntryMember();
+
+    [GeneratedRegex(@"vm_flags_(set|mod)\([^;]*VM_SHARED")]
+    private static partial Regex SetsSharedCall();
+
+    /// <summary>pfns of scattered memory: struct pages, vmalloc pages, scatterlist entries.</summary>
+    [GeneratedRegex(@"\bsg_|\bsg\b|sgl|scatterlist|page_to_pfn|vmalloc_to_pfn|vmalloc_to_page|virt_to_page|\bpages\[")]
+    private static partial Regex ScatteredPfn();
 
     [GeneratedRegex(@"-\s*(E[A-Z0-9]+)\b")]
     private static partial Regex ErrnoPattern();

@@ -9,6 +9,13 @@ public enum MapShape
     /// <summary>One call per page, in a loop.</summary>
     PerPage,
 
+    /// <summary>
+    /// One call per contiguous piece of device memory, in a loop: each call starts where the previous one ended
+    /// (vm_start + offset) and its length is clamped to what is left of the VMA (size - offset), so the calls tile the
+    /// VMA; a VMA inside one piece (one aperture, one framebuffer) is one call over the whole VMA.
+    /// </summary>
+    Pieces,
+
     /// <summary>One call whose size is not the VMA's length.</summary>
     Partial,
 
@@ -42,6 +49,12 @@ public enum CowGuard
 
     /// <summary>Clears VM_MAYWRITE, so the VMA is never CoW.</summary>
     ClearsMayWrite,
+
+    /// <summary>
+    /// Sets VM_SHARED on a private VMA before mapping (if (!(vm_flags &amp; VM_SHARED)) { vm_flags |= VM_SHARED; … }): not
+    /// CoW either, but the "private" mapping then writes to the device.
+    /// </summary>
+    MakesShared,
 
     None,
 }

@@ -21,18 +21,18 @@ public static class FactCache
         var lines = File.ReadAllLines(path);
         if (lines.Length == 0 || JsonSerializer.Deserialize<Header>(lines[0]) is not { } header || !header.Files.SequenceEqual(files)) return null;
         var facts = lines.Skip(1).Select(Fact.Parse).OfType<Fact>().ToList();
-        return new FactExtraction(facts, files, header.Failed, TimeSpan.FromSeconds(header.Seconds));
+        return new FactExtraction(facts, files, header.Failed, TimeSpan.FromSeconds(header.Seconds)) { HelperFiles = header.HelperFiles ?? [] };
     }
 
     public static void Store(string series, FactExtraction extraction)
     {
         var path = PathOf(series);
         var sb = new StringBuilder();
-        sb.Append(JsonSerializer.Serialize(new Header(extraction.Files.ToList(), extraction.Failed.ToList(), extraction.Elapsed.TotalSeconds))).Append('\n');
+        sb.Append(JsonSerializer.Serialize(new Header(extraction.Files.ToList(), extraction.Failed.ToList(), extraction.Elapsed.TotalSeconds, extraction.HelperFiles.ToList()))).Append('\n');
         foreach (var fact in extraction.Facts) sb.Append(JsonSerializer.Serialize(fact)).Append('\n');
         File.WriteAllText(path + ".tmp", sb.ToString());
         File.Move(path + ".tmp", path, overwrite: true);
     }
 
-    private sealed record Header(List<string> Files, List<string> Failed, double Seconds);
+    private sealed record Header(List<string> Files, List<string> Failed, double Seconds, List<string>? HelperFiles);
 }

@@ -16,6 +16,32 @@ public static partial class Prefilter
         @"\b(" + string.Join("|", MappingApi.Names.Select(n => n.EndsWith('_') ? Regex.Escape(n) + @"\w+" : Regex.Escape(n))) + @")\s*\(|\.\s*(fb_)?mmap\s*=|->\s*mmap\s*=|vm_operations_struct",
         RegexOptions.Compiled);
 
+    /// <summary>
+    /// For the helper pass: the .c files in each caller's directory with a line that starts a definition of one of the
+    /// names (column 0, the name followed by '(', no ';' on the line), relative paths, sorted; and the names found.
+    /// </summary>
+    public static (IReadOnlyList<string> Files, IReadOnlyList<string> Names) HelperDefinitions(string root, IEnumerable<(string CallerFile, string Name)> calls)
+    {
+        var files = new SortedSet<string>(StringComparer.Ordinal);
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var group in calls.GroupBy(c => Path.GetDirectoryName(c.CallerFile) ?? ""))
+        {
+            var dir = Path.Combine(root, group.Key);
+            if (!Directory.Exists(dir)) continue;
+            var wanted = group.Select(c => c.Name).Distinct().ToList();
+            var definition = new Regex(@"^(?:[A-Za-z_][^;#\n]*[^\w;#\n])?(" + string.Join("|", wanted.Select(Regex.Escape)) + @")\s*\([^;\n]*$", RegexOptions.Multiline);
+            foreach (var file in Directory.EnumerateFiles(dir, "*.c"))
+            {
+                var found = definition.Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value).ToList();
+                if (found.Count == 0) continue;
+                files.Add(Path.GetRelativePath(root, file).Replace('\\', '/'));
+                names.UnionWith(found);
+            }
+        }
+
+        return (files.ToList(), names.ToList());
+    }
+
     /// <summary>Relative paths (sorted) of the candidate files under <paramref name="root"/>.</summary>
     public static IReadOnlyList<string> Candidates(string root)
     {

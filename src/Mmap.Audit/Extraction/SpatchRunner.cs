@@ -4,7 +4,11 @@ using System.Collections.Concurrent;
 namespace Mmap.Audit.Extraction;
 
 /// <summary>The result of running the .cocci rules over a tree's candidate files.</summary>
-public sealed record FactExtraction(IReadOnlyList<Fact> Facts, IReadOnlyList<string> Files, IReadOnlyList<string> Failed, TimeSpan Elapsed);
+public sealed record FactExtraction(IReadOnlyList<Fact> Facts, IReadOnlyList<string> Files, IReadOnlyList<string> Failed, TimeSpan Elapsed)
+{
+    /// <summary>Files of the helper pass (functions without a VMA parameter that receive its length or offset).</summary>
+    public IReadOnlyList<string> HelperFiles { get; init; } = [];
+}
 
 /// <summary>
 /// Runs <c>spatch</c> with <c>cocci/mmap-facts.cocci</c> over files of a tree: batches of files, one spatch process per
@@ -51,7 +55,8 @@ public static class SpatchRunner
         }
     }
 
-    public static FactExtraction Run(string root, IReadOnlyList<string> files, Action<string>? progress = null, int? workers = null)
+    /// <summary>Runs spatch over <paramref name="files"/>; with <paramref name="helpers"/>, keeps facts of those functions only.</summary>
+    public static FactExtraction Run(string root, IReadOnlyList<string> files, Action<string>? progress = null, int? workers = null, IReadOnlyList<string>? helpers = null)
     {
         var spatch = FindSpatch();
         var cocci = CocciFile;
@@ -66,11 +71,11 @@ public static class SpatchRunner
             int i;
             while ((i = Interlocked.Increment(ref next)) < batches.Count)
             {
-                var (batchFacts, batchFailed) = RunBatch(spatch, cocci, root, batches[i]);
+                var (batchFacts, batchFailed) = RunBatch(spatch, cocci, root, batches[i], helpers);
                 facts.Add((i, batchFacts));
                 foreach (var f in batchFailed) failed.Add(f);
                 var total = Interlocked.Add(ref done, batches[i].Length);
-                progress?.Invoke($"spatch: {total}/{files.Count} files, {stopwatch.Elapsed.TotalSeconds:F0} s");
+                progress?.Invoke($"spatch{(helpers is null ? "" : " (helpers)")}: {total}/{files.Count} files, {stopwatch.Elapsed.TotalSeconds:F0} s");
             }
         })).ToList();
         foreach (var t in threads) t.Start();
@@ -79,7 +84,7 @@ public static class SpatchRunner
         return new FactExtraction(ordered, files, failed.OrderBy(f => f, StringComparer.Ordinal).ToList(), stopwatch.Elapsed);
     }
 
-    private static (List<Fact> Facts, List<string> Failed) RunBatch(string spatch, string cocci, string root, IReadOnlyList<string> batch)
+    private static (List<Fact> Facts, List<string> Failed) RunBatch(string spatch, string cocci, string root, IReadOnlyList<string> batch, IReadOnlyList<string>? helpers)
     {
         var groups = Path.GetTempFileName();
         try
@@ -88,6 +93,7 @@ public static class SpatchRunner
             var start = new ProcessStartInfo(spatch) { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (var arg in new[] { "--very-quiet", "--no-includes", "--timeout", TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "--sp-file", cocci, "--file-groups", groups })
                 start.ArgumentList.Add(arg);
+            start.Environment["MMAPV_HELPERS"] = helpers is null ? "" : string.Join(',', helpers);
             using var process = Process.Start(start) ?? throw new AuditException("spatch could not be started", environment: true);
             var stderr = process.StandardError.ReadToEndAsync();
             var result = new List<Fact>();

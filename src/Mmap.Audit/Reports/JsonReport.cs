@@ -28,6 +28,7 @@ public static class JsonReport
             ["summary"] = new JsonObject
             {
                 ["files"] = result.Files.Count,
+                ["helper_files"] = result.HelperFiles.Count,
                 ["facts"] = result.FactCount,
                 ["handlers"] = result.Verdicts.Count,
                 ["hazardous"] = result.Count(VerdictStatus.Hazardous),

@@ -10,6 +10,7 @@ public static class RecordText
     {
         MapShape.Whole => "whole",
         MapShape.PerPage => "per-page",
+        MapShape.Pieces => "pieces",
         MapShape.Partial => "partial",
         MapShape.OffsetStart => "offset-start",
         MapShape.Fault => "fault",
@@ -29,6 +30,7 @@ public static class RecordText
         CowGuard.RejectsPrivate => "tests-shared",
         CowGuard.RejectsCow => "is_cow_mapping",
         CowGuard.ClearsMayWrite => "clears-maywrite",
+        CowGuard.MakesShared => "makes-shared",
         _ => "none",
     };
 

@@ -81,8 +81,15 @@ public static class HazardEvaluator
                           || (prot & Prot.Write) != 0 && record.RejectsWrite;
             if (guarded) continue; // ->mmap refuses it on purpose: mmap fails with the guard's errno, nothing is mapped
 
+            // A driver that sets VM_SHARED on a private VMA maps it as a shared one: the kernel's checks above were the
+            // private mapping's, the driver and the accesses then see a shared, writable-if-asked VMA (VM_MAYWRITE is
+            // always set on a private VMA, so the fd's mode no longer matters).
+            var (driverOpen, driverRequest) = type == MapFlags.Private && record.Guard == CowGuard.MakesShared
+                ? (OpenFlags.ReadWrite, request with { Flags = MapFlags.Shared })
+                : (open, request);
+
             // 1: read every page.
-            var read = Run(strategy, version, open, request, m =>
+            var read = Run(strategy, version, driverOpen, driverRequest, m =>
             {
                 for (var page = 0; page < pages && !m.Machine.IsDead; page++)
                 {
@@ -126,7 +133,7 @@ public static class HazardEvaluator
             // 2: write the first page; 3: mprotect(PROT_READ|PROT_WRITE), then write it.
             foreach (var protectFirst in new[] { false, true })
             {
-                var write = Run(strategy, version, open, request, m =>
+                var write = Run(strategy, version, driverOpen, driverRequest, m =>
                 {
                     if (protectFirst && MprotectSyscall.Mprotect(m.Machine, m.Start, request.Length, Prot.Read | Prot.Write).Error is not null) return;
                     m.Accesses.Add(UserMemory.Write(m.Machine, m.Start, ValueType.U8, Stored, trace: false));

@@ -27,7 +27,8 @@ public static class ModelMapping
             case MappingApi.Family.Remap:
                 method = record.Shape switch
                 {
-                    MapShape.Whole => MappingMethod.RemapWhole,
+                    // Pieces of contiguous device memory: the model's buffer is one piece, so the first call covers the VMA.
+                    MapShape.Whole or MapShape.Pieces => MappingMethod.RemapWhole,
                     MapShape.PerPage => MappingMethod.RemapPerPage,
                     _ => (MappingMethod)(-1),
                 };

@@ -3,16 +3,23 @@
 // Record kinds (field "k"): field/set (a function stored into an ops member such as .mmap or .fault), def (a
 // function taking a struct vm_area_struct * or struct vm_fault *), call, ctx (how a mapping-API call's result
 // is used; ignored is printed for any call statement), ret (a returned expression), loop (a mapping-API call inside a loop or iterator), if (a condition, its then-branch and any else-branch), asg (an
-// assignment or initialised declaration about the VMA), flags (a direct vm_flags update), ident (a CoW or prot
+// assignment or initialised declaration about the VMA), icall (a call through a function pointer, E->fld(args)), flags (a direct vm_flags update), ident (a CoW or prot
 // identifier), pgoff (a use of vm_pgoff), vmfpage (a fault handler that sets vmf->page).
 // Function-scoped facts are kept only for functions with a struct vm_area_struct * or struct vm_fault * parameter
 // (every ->mmap, ->fault and mapping helper has one): rule rdef collects them per file, and the later rules match
 // expressions and statements without a function context (matching inside <... ...> of every function was ten
 // times slower) and keep a match only when the position's enclosing function (current_element) is one of them.
+// Helper pass: with MMAPV_HELPERS=name,name… in the environment, facts are kept for the functions of those names
+// only (helpers without a VMA parameter that receive the VMA's length or offset; HandlerClassifier.HelperCalls).
+// The rules about mapping-API calls (rctxr, rctxa, rloop) run only in files that call one (rapi), and rloop is an
+// exists rule: a mapping call on some path through a loop body is enough (forall over every loop of every function
+// took most of the time on large files). The function-scoped rules test keep(p) as a constraint on their position,
+// so the script rule (and the conversion of its metavariables to text) runs only for kept matches: half the time.
 
 @initialize:python@
 @@
-import json, sys, re
+import json, sys, re, os
+HELPERS = set(h for h in os.environ.get("MMAPV_HELPERS", "").split(",") if h)
 INTERESTING = re.compile(r"vm_end|vm_start|vma_pages|vm_pgoff|pgoff|VM_|PAGE_SHARED|vm_page_prot|is_cow_mapping|size|len|pages|count|off|vm_ops")
 def out(kind, p, **kw):
     kw["k"] = kind
@@ -49,16 +56,16 @@ s << rfieldarr.s; fld << rfieldarr.fld; fn << rfieldarr.fn; p << rfieldarr.p; i 
 out("field", p, st=s, fld=fld, fn=fn, var=i)
 
 @rset@
-identifier fld =~ "^(mmap|fb_mmap|.*_mmap|fault|huge_fault)$", fn, f;
+identifier fld =~ "^(mmap|fb_mmap|.*_mmap|fault|huge_fault)$", fn;
 expression E;
 position p;
 @@
-f(...) { <... \(E.fld@p = fn\|E->fld@p = fn\) ...> }
+\(E.fld@p = fn\|E->fld@p = fn\)
 
 @script:python@
-fld << rset.fld; fn << rset.fn; f << rset.f; p << rset.p;
+fld << rset.fld; fn << rset.fn; p << rset.p;
 @@
-out("set", p, fld=fld, fn=fn, inf=f)
+out("set", p, fld=fld, fn=fn, inf=p[0].current_element)
 
 @rdef@
 identifier fn;
@@ -71,14 +78,14 @@ fn@p(ps) { ... }
 fn << rdef.fn; ps << rdef.ps; p << rdef.p;
 @@
 pt = txt(ps)
-if "vm_area_struct" in pt or "vm_fault" in pt:
+if (fn in HELPERS) if HELPERS else ("vm_area_struct" in pt or "vm_fault" in pt):
     VFN.setdefault(p[0].file, set()).add(fn)
     out("def", p, fn=fn, ps=pt)
 
 @rcall@
 identifier g;
 expression list args;
-position p;
+position p : script:python() { keep(p) };
 @@
 g@p(args)
 
@@ -88,9 +95,23 @@ g << rcall.g; args << rcall.args; p << rcall.p;
 if keep(p):
     out("call", p, fn=p[0].current_element, g=g, a=txt(args))
 
+@ricall@
+expression E;
+identifier fld;
+expression list args;
+position p : script:python() { keep(p) };
+@@
+\(E->fld@p(args)\|E.fld@p(args)\)
+
+@script:python@
+e << ricall.E; fld << ricall.fld; args << ricall.args; p << ricall.p;
+@@
+if keep(p):
+    out("icall", p, fn=p[0].current_element, g=txt(e) + "->" + fld, a=txt(args))
+
 @rctxs@
 identifier g;
-position p;
+position p : script:python() { keep(p) };
 @@
 g@p(...);
 
@@ -102,7 +123,7 @@ if keep(p):
 
 @rret@
 expression E;
-position p;
+position p : script:python() { keep(p) };
 @@
 return@p E;
 
@@ -112,9 +133,14 @@ e << rret.E; p << rret.p;
 if keep(p):
     out("ret", p, fn=p[0].current_element, e=txt(e))
 
-@rctxr@
+@rapi@
 identifier g =~ "^(remap_pfn_range|io_remap_pfn_range|remap_vmalloc_range|remap_vmalloc_range_partial|vm_iomap_memory|vm_insert_page|vm_insert_pages|vm_map_pages|vm_map_pages_zero|dma_mmap_.*|vmf_insert_pfn|vmf_insert_pfn_prot|vmf_insert_mixed|vm_insert_pfn|vm_insert_mixed)$";
-position p;
+@@
+g(...)
+
+@rctxr depends on rapi@
+identifier g =~ "^(remap_pfn_range|io_remap_pfn_range|remap_vmalloc_range|remap_vmalloc_range_partial|vm_iomap_memory|vm_insert_page|vm_insert_pages|vm_map_pages|vm_map_pages_zero|dma_mmap_.*|vmf_insert_pfn|vmf_insert_pfn_prot|vmf_insert_mixed|vm_insert_pfn|vm_insert_mixed)$";
+position p : script:python() { keep(p) };
 @@
 return g@p(...);
 
@@ -124,10 +150,10 @@ g << rctxr.g; p << rctxr.p;
 if keep(p):
     out("ctx", p, fn=p[0].current_element, g=g, how="returned")
 
-@rctxa@
+@rctxa depends on rapi@
 identifier g =~ "^(remap_pfn_range|io_remap_pfn_range|remap_vmalloc_range|remap_vmalloc_range_partial|vm_iomap_memory|vm_insert_page|vm_insert_pages|vm_map_pages|vm_map_pages_zero|dma_mmap_.*|vmf_insert_pfn|vmf_insert_pfn_prot|vmf_insert_mixed|vm_insert_pfn|vm_insert_mixed)$";
 expression E;
-position p;
+position p : script:python() { keep(p) };
 @@
 E = g@p(...)
 
@@ -137,10 +163,10 @@ g << rctxa.g; p << rctxa.p; e << rctxa.E;
 if keep(p):
     out("ctx", p, fn=p[0].current_element, g=g, how="assigned", to=txt(e))
 
-@rloop@
+@rloop depends on rapi exists@
 identifier g =~ "^(remap_pfn_range|io_remap_pfn_range|remap_vmalloc_range|remap_vmalloc_range_partial|vm_iomap_memory|vm_insert_page|vm_insert_pages|vm_map_pages|vm_map_pages_zero|dma_mmap_.*|vmf_insert_pfn|vmf_insert_pfn_prot|vmf_insert_mixed|vm_insert_pfn|vm_insert_mixed)$";
 iterator I;
-position p;
+position p : script:python() { keep(p) };
 @@
 (
 for (...;...;...) { <... g@p(...) ...> }
@@ -159,7 +185,7 @@ if keep(p):
 @rif@
 expression C;
 statement S;
-position p;
+position p : script:python() { keep(p) };
 @@
 if@p (C) S
 
@@ -172,7 +198,7 @@ if keep(p):
 @rife@
 expression C;
 statement S1, S2;
-position p;
+position p : script:python() { keep(p) };
 @@
 if@p (C) S1 else S2
 
@@ -184,7 +210,7 @@ if keep(p):
 
 @rasg@
 expression X, E;
-position p;
+position p : script:python() { keep(p) };
 @@
 X@p = E
 
@@ -200,7 +226,7 @@ if keep(p):
 identifier V;
 type T2;
 expression E;
-position p;
+position p : script:python() { keep(p) };
 @@
 T2 V@p = E;
 
@@ -214,7 +240,7 @@ if keep(p):
 
 @rflags@
 expression V, C;
-position p;
+position p : script:python() { keep(p) };
 @@
 (
 V->vm_flags@p |= C
@@ -232,7 +258,7 @@ if keep(p):
 
 @rident@
 identifier I =~ "^(VM_SHARED|VM_MAYSHARE|VM_MAYWRITE|VM_WRITE|VM_PFNMAP|VM_MIXEDMAP|PAGE_SHARED|is_cow_mapping)$";
-position p;
+position p : script:python() { keep(p) };
 @@
 I@p
 
@@ -244,7 +270,7 @@ if keep(p):
 
 @rpgoff@
 expression V;
-position p;
+position p : script:python() { keep(p) };
 @@
 V->vm_pgoff@p
 
@@ -256,7 +282,7 @@ if keep(p):
 
 @rvmfpgoff@
 struct vm_fault *V;
-position p;
+position p : script:python() { keep(p) };
 @@
 V->pgoff@p
 
@@ -269,7 +295,7 @@ if keep(p):
 @rvmfpage@
 struct vm_fault *V;
 expression X;
-position p;
+position p : script:python() { keep(p) };
 @@
 V->page@p = X
 
