@@ -1,0 +1,98 @@
+using Mmap.Model.Driver;
+using Mmap.Model.Faults;
+using Mmap.Model.Kernel;
+using Mmap.Model.Mm;
+using Mmap.Model.Syscalls;
+using Mmap.Model.Tracing;
+using Xunit;
+using ValueType = Mmap.Model.Faults.ValueType;
+using static Mmap.Model.Tests.TestMachines;
+
+namespace Mmap.Model.Tests.Rules;
+
+/// <summary>
+/// The series-specific paths the generic rules (and so the proofs) do not cover, pinned directly: 7.3's
+/// remap_pfn_range_track path (D1) and 6.12's sanitize_fault_flags warning (D2). Stryker's survivors 230–233, 249–253
+/// and 358–359 (properties/Mmap.Model.Tests/mutation-survivors.md) are killed here.
+/// </summary>
+public sealed class SeriesRuleTests
+{
+    private const ulong Start = 0x7f0000000000UL;
+    private const ulong Page = PageGeometry.PageSize;
+
+    private static (AddressSpace Mm, Vma Vma) Vma73(ulong flags, ulong pages = 4)
+    {
+        var mm = new AddressSpace(KernelVersion.Linux7_3);
+        var vma = new Vma(Start, Start + pages * Page, (VmFlags)flags, 0, VmOps.Dummy, null);
+        mm.Insert(vma);
+        return (mm, vma);
+    }
+
+    [Theory]
+    [InlineData(0UL)] // the first page only: end != vm_end
+    [InlineData(3UL)] // the last page only: addr != vm_start
+    public void On_7_3_a_partial_range_of_a_cow_vma_is_einval_and_changes_nothing(ulong page)
+    {
+        // get_remap_pgoff: "if (is_cow) { if (addr != vm_start || end != vm_end) return -EINVAL; ... }"
+        var (mm, vma) = Vma73(0x71);
+        var result = RemapPfnRange.Call(mm, vma, Start + page * Page, 0x500, Page, PageProt.ReadOnly);
+        Assert.Equal(-22, result.Code);
+        Assert.Equal("CoW VMA: the range must be the whole VMA", result.Why);
+        Assert.Equal(0x71UL, (ulong)vma.Flags);
+        Assert.Equal(0UL, vma.PgOff);
+        Assert.Empty(mm.Ptes);
+    }
+
+    [Fact]
+    public void On_7_3_the_whole_cow_vma_is_mapped_with_pgoff_set_and_no_vm_pat()
+    {
+        var (mm, vma) = Vma73(0x71);
+        var result = RemapPfnRange.Call(mm, vma, Start, 0x500, 4 * Page, PageProt.ReadOnly);
+        Assert.Equal(0, result.Code);
+        Assert.Equal("whole VMA: memtype kept in pfnmap_track_ctx, vm_pgoff = pfn", result.Why);
+        Assert.Equal(0x500UL, vma.PgOff);
+        Assert.Equal(0UL, (ulong)(vma.Flags & VmFlags.Pat));
+        Assert.Equal(4, mm.Ptes.Count);
+    }
+
+    [Fact]
+    public void On_7_3_a_shared_vma_is_tracked_whole_without_pgoff_and_partial_without_context()
+    {
+        var (mm, vma) = Vma73(0xfb);
+        var whole = RemapPfnRange.Call(mm, vma, Start, 0x900, 4 * Page, PageProt.Shared);
+        Assert.Equal(0, whole.Code);
+        Assert.Equal("whole VMA: memtype kept in pfnmap_track_ctx", whole.Why);
+        Assert.Equal(0UL, vma.PgOff);
+
+        var (mm2, vma2) = Vma73(0xfb);
+        var part = RemapPfnRange.Call(mm2, vma2, Start + Page, 0x900, Page, PageProt.Shared);
+        Assert.Equal(0, part.Code);
+        Assert.Null(part.Why);
+    }
+
+    [Fact]
+    public void On_6_12_the_first_write_without_vm_maywrite_warns_once_in_handle_mm_fault()
+    {
+        // fix 3 on a PROT_WRITE private mapping: VM_WRITE without VM_MAYWRITE, read-only PTEs, so the write faults.
+        var machine = new Machine(PerPage with { Pages = 4, ClearsMayWrite = true }, KernelVersion.Linux6_12);
+        DeviceFileSyscalls.Open(machine, OpenFlags.ReadWrite);
+        var va = Map(machine, 4, Prot.Read | Prot.Write, MapFlags.Private).Value;
+
+        Assert.Equal(OutcomeKind.SigSegvMapErr, UserMemory.Write(machine, va, ValueType.U8, 0x41).Kind);
+        var warning = Assert.Single(machine.Trace.Events.OfType<KernelWarning>());
+        Assert.Equal(new KernelWarning("mm/memory.c", "handle_mm_fault", "sanitize_fault_flags: WARN_ON_ONCE(!(vma->vm_flags & VM_MAYWRITE))"), warning);
+
+        Assert.Equal(OutcomeKind.SigSegvMapErr, UserMemory.Write(machine, va + 1, ValueType.U8, 0x42).Kind);
+        Assert.Single(machine.Trace.Events.OfType<KernelWarning>());
+    }
+
+    [Fact]
+    public void On_6_1_the_same_write_makes_a_private_copy_without_a_warning()
+    {
+        var machine = new Machine(PerPage with { Pages = 4, ClearsMayWrite = true }, KernelVersion.Linux6_1);
+        DeviceFileSyscalls.Open(machine, OpenFlags.ReadWrite);
+        var va = Map(machine, 4, Prot.Read | Prot.Write, MapFlags.Private).Value;
+        Assert.Equal(OutcomeKind.Done, UserMemory.Write(machine, va, ValueType.U8, 0x41).Kind);
+        Assert.Empty(machine.Trace.Events.OfType<KernelWarning>());
+    }
+}
