@@ -53,6 +53,33 @@ public sealed class SeriesRuleTests
         Assert.Equal(0x500UL, vma.PgOff);
         Assert.Equal(0UL, (ulong)(vma.Flags & VmFlags.Pat));
         Assert.Equal(4, mm.Ptes.Count);
+        for (ulong i = 0; i < 4; i++) Assert.Equal(0x500UL + i, mm.PteAt(Start + i * Page)!.Value.Pfn);
+    }
+
+    [Fact]
+    public void On_7_3_per_page_calls_each_add_the_remap_flags_and_map_consecutive_frames()
+    {
+        // "vma_set_flags_mask(vma, VMA_REMAP_FLAGS)" on every call: the flags are set, never toggled.
+        var (mm, vma) = Vma73(0xfb);
+        for (ulong i = 0; i < 4; i++)
+        {
+            Assert.Equal(0, RemapPfnRange.Call(mm, vma, Start + i * Page, 0x900 + 2 * i, Page, PageProt.Shared).Code);
+            Assert.Equal(0xfbUL | (ulong)VmFlagMasks.Remap, (ulong)vma.Flags);
+        }
+        Assert.Equal(0x906UL, mm.PteAt(Start + 3 * Page)!.Value.Pfn);
+
+        var (mm2, vma2) = Vma73(0xfb);
+        Assert.Equal(0, RemapPfnRange.Call(mm2, vma2, Start, 0x700, 2 * Page, PageProt.Shared).Code);
+        Assert.Equal(0x701UL, mm2.PteAt(Start + Page)!.Value.Pfn);
+        Assert.Equal(2, mm2.Ptes.Count);
+    }
+
+    [Fact]
+    public void On_7_3_a_zero_size_remap_of_a_shared_vma_hits_bug_on_addr_ge_end()
+    {
+        var (mm, vma) = Vma73(0xfb);
+        var bug = Assert.Throws<KernelBugException>(() => RemapPfnRange.Call(mm, vma, Start, 0x900, 0, PageProt.Shared));
+        Assert.Contains("addr >= end", bug.Message);
     }
 
     [Fact]
@@ -65,9 +92,11 @@ public sealed class SeriesRuleTests
         Assert.Equal(0UL, vma.PgOff);
 
         var (mm2, vma2) = Vma73(0xfb);
-        var part = RemapPfnRange.Call(mm2, vma2, Start + Page, 0x900, Page, PageProt.Shared);
+        var part = RemapPfnRange.Call(mm2, vma2, Start, 0x900, Page, PageProt.Shared);
         Assert.Equal(0, part.Code);
         Assert.Null(part.Why);
+        var (mm3, vma3) = Vma73(0xfb);
+        Assert.Null(RemapPfnRange.Call(mm3, vma3, Start + 3 * Page, 0x900, Page, PageProt.Shared).Why);
     }
 
     [Fact]
@@ -81,6 +110,8 @@ public sealed class SeriesRuleTests
         Assert.Equal(OutcomeKind.SigSegvMapErr, UserMemory.Write(machine, va, ValueType.U8, 0x41).Kind);
         var warning = Assert.Single(machine.Trace.Events.OfType<KernelWarning>());
         Assert.Equal(new KernelWarning("mm/memory.c", "handle_mm_fault", "sanitize_fault_flags: WARN_ON_ONCE(!(vma->vm_flags & VM_MAYWRITE))"), warning);
+        Assert.Equal("write fault in a VMA without VM_MAYWRITE: sanitize_fault_flags (6.12+)",
+            machine.Trace.Events.OfType<MemoryAccessed>().Last().Why);
 
         Assert.Equal(OutcomeKind.SigSegvMapErr, UserMemory.Write(machine, va + 1, ValueType.U8, 0x42).Kind);
         Assert.Single(machine.Trace.Events.OfType<KernelWarning>());
