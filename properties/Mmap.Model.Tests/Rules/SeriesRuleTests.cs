@@ -126,4 +126,18 @@ public sealed class SeriesRuleTests
         Assert.Equal(OutcomeKind.Done, UserMemory.Write(machine, va, ValueType.U8, 0x41).Kind);
         Assert.Empty(machine.Trace.Events.OfType<KernelWarning>());
     }
+
+    [Fact]
+    public void Map_populate_stops_at_the_vma_end_even_when_another_vma_follows()
+    {
+        // populate_vma_page_range covers [vm_start, vm_end) only. Top-down placement puts the second mapping right
+        // below the first, so the first page after the populated VMA is the start of a lazily faulted one.
+        var machine = Opened(PerPage with { Method = MappingMethod.Fault }, OpenFlags.ReadWrite);
+        var above = Map(machine, 2, Prot.Read, MapFlags.Shared, label: "VB").Value;
+        var below = Map(machine, 2, Prot.Read, MapFlags.Shared | MapFlags.Populate, label: "VA").Value;
+        Assert.Equal(above, below + 2 * Page);
+        Assert.NotNull(machine.Mm.PteAt(below + Page));
+        Assert.Null(machine.Mm.PteAt(above));
+        Assert.Equal(2, machine.Mm.Ptes.Count);
+    }
 }
