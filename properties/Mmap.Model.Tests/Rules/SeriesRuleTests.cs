@@ -12,8 +12,8 @@ namespace Mmap.Model.Tests.Rules;
 
 /// <summary>
 /// The series-specific paths the generic rules (and so the proofs) do not cover, pinned directly: 7.3's
-/// remap_pfn_range_track path (D1) and 6.12's sanitize_fault_flags warning (D2). Stryker's survivors 230–233, 249–253
-/// and 358–359 (properties/Mmap.Model.Tests/mutation-survivors.md) are killed here.
+/// remap_pfn_range_track path (D1) and 6.12's sanitize_fault_flags warning (D2); also MAP_POPULATE's end and mprotect's
+/// ENOMEM explanations. Each test kills Stryker survivors listed in properties/Mmap.Model.Tests/mutation-survivors.md.
 /// </summary>
 public sealed class SeriesRuleTests
 {
@@ -139,5 +139,21 @@ public sealed class SeriesRuleTests
         Assert.NotNull(machine.Mm.PteAt(below + Page));
         Assert.Null(machine.Mm.PteAt(above));
         Assert.Equal(2, machine.Mm.Ptes.Count);
+    }
+
+    [Fact]
+    public void Mprotect_explains_its_enomem_cases()
+    {
+        // mprotect_fixup's loop: "if (!vma) goto out;" and "if (!vma || vma->vm_start != nstart) { error = -ENOMEM; break; }"
+        var machine = Opened(PerPage, OpenFlags.ReadWrite);
+        var va = Map(machine, 3, Prot.Read, MapFlags.Shared).Value;
+        Assert.Null(MunmapSyscall.Munmap(machine, va + Page, Page).Error);
+
+        Assert.Equal(Errno.ENOMEM, MprotectSyscall.Mprotect(machine, va, 3 * Page, Prot.Read).Error);
+        Assert.Equal("a hole inside the range", machine.Trace.Events.OfType<MprotectCalled>().Last().Why);
+
+        var top = machine.Mm.Vmas.Max(v => v.End);
+        Assert.Equal(Errno.ENOMEM, MprotectSyscall.Mprotect(machine, top, Page, Prot.Read).Error);
+        Assert.Equal("no VMA at or after the start", machine.Trace.Events.OfType<MprotectCalled>().Last().Why);
     }
 }
