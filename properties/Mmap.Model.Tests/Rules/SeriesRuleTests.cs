@@ -79,7 +79,32 @@ public sealed class SeriesRuleTests
     {
         var (mm, vma) = Vma73(0xfb);
         var bug = Assert.Throws<KernelBugException>(() => RemapPfnRange.Call(mm, vma, Start, 0x900, 0, PageProt.Shared));
-        Assert.Contains("addr >= end", bug.Message);
+        Assert.Equal(("remap_pfn_range_internal", "addr >= end (size 0)"), (bug.Function, bug.Condition));
+    }
+
+    [Fact]
+    public void On_7_3_a_misaligned_address_is_einval_and_zaps_the_range_it_named()
+    {
+        // remap_pfn_range_internal: "if (WARN_ON_ONCE(!PAGE_ALIGNED(addr))) return -EINVAL;", then
+        // remap_pfn_range_notrack: "zap_vma_range(vma, addr, size)" — here pages 1 and 2, mapped by earlier calls.
+        var (mm, vma) = Vma73(0xfb);
+        for (ulong i = 0; i < 4; i++) Assert.Equal(0, RemapPfnRange.Call(mm, vma, Start + i * Page, 0x900 + i, Page, PageProt.Shared).Code);
+        var result = RemapPfnRange.Call(mm, vma, Start + Page + 1, 0x950, Page, PageProt.Shared);
+        Assert.Equal(-22, result.Code);
+        Assert.Equal("address not page-aligned (WARN_ON_ONCE)", result.Why);
+        Assert.NotNull(mm.PteAt(Start));
+        Assert.Null(mm.PteAt(Start + Page));
+        Assert.Null(mm.PteAt(Start + 2 * Page));
+        Assert.NotNull(mm.PteAt(Start + 3 * Page));
+    }
+
+    [Fact]
+    public void On_7_3_remapping_over_a_present_pte_hits_bug_on_pte_none()
+    {
+        var (mm, vma) = Vma73(0xfb);
+        Assert.Equal(0, RemapPfnRange.Call(mm, vma, Start + Page, 0x900, Page, PageProt.Shared).Code);
+        var bug = Assert.Throws<KernelBugException>(() => RemapPfnRange.Call(mm, vma, Start, 0x900, 2 * Page, PageProt.Shared));
+        Assert.Equal(("remap_pte_range", "!pte_none(*pte): PTE already present"), (bug.Function, bug.Condition));
     }
 
     [Fact]
