@@ -31,7 +31,9 @@ public static class SolverResponse
                 }
             case "unknown":
                 var reason = reasonUnknown ?? ReasonFrom(rest);
+                // z3 gives "timeout" or "canceled" (also when its :rlimit runs out), some versions "max. resource limit exceeded".
                 return reason.Contains("timeout", StringComparison.OrdinalIgnoreCase) || reason.Contains("canceled", StringComparison.OrdinalIgnoreCase)
+                    || reason.Contains("resource limit", StringComparison.OrdinalIgnoreCase)
                     ? new ProofVerdict.Timeout(limits.Timeout)
                     : new ProofVerdict.Unknown(reason.Length == 0 ? "solver answered unknown" : reason);
             case "timeout":

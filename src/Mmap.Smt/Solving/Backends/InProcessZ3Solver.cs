@@ -7,7 +7,9 @@ namespace Mmap.Smt.Solving.Backends;
 /// <summary>
 /// Z3 inside this process through libz3 (P/Invoke). Every query gets a fresh context on the calling thread (a
 /// context never crosses threads, and a fresh one solves as fast as the z3 command line, where a reused and reset
-/// one is measurably slower). Limits: Z3's <c>:timeout</c> option and the <c>memory_max_size</c> parameter.
+/// one is measurably slower). Limits: Z3's <c>:timeout</c> option, its deterministic <c>:rlimit</c> work counter, the
+/// <c>memory_max_size</c> parameter, and a wall-clock watchdog that interrupts any libz3 call still running after
+/// <see cref="SolverLimits.WallLimit"/> (reported as a timeout), so no query can hang the process.
 /// A missing libz3 or a Z3 error becomes <see cref="ProofVerdict.Error"/>.
 /// </summary>
 public sealed class InProcessZ3Solver : ISolver, IEvaluator, IDisposable
@@ -47,12 +49,20 @@ public sealed class InProcessZ3Solver : ISolver, IEvaluator, IDisposable
 
     private static ProofVerdict Check(Z3Context context, SmtQuery query, SolverLimits limits)
     {
-        var declared = context.Eval(Setup(limits) + SmtQuery.Preamble + query.Body);
+        var declared = context.Eval(Setup(limits) + SmtQuery.Preamble + query.Body, limits.WallLimit);
+        if (declared.Interrupted)
+        {
+            return new ProofVerdict.Timeout(limits.Timeout);
+        }
         if (declared.Error is not null || declared.Output.Contains("(error", StringComparison.Ordinal))
         {
             return new ProofVerdict.Error(declared.Error ?? declared.Output.Trim());
         }
-        var answer = context.Eval(SmtQuery.CheckSat);
+        var answer = context.Eval(SmtQuery.CheckSat, limits.WallLimit);
+        if (answer.Interrupted)
+        {
+            return new ProofVerdict.Timeout(limits.Timeout);
+        }
         if (answer.Error is not null)
         {
             return new ProofVerdict.Error(answer.Error);
@@ -60,10 +70,14 @@ public sealed class InProcessZ3Solver : ISolver, IEvaluator, IDisposable
         var first = answer.Output.Trim();
         var follow = first switch
         {
-            "sat" => context.Eval(query.ValueRequest),
-            "unknown" => context.Eval("(get-info :reason-unknown)"),
+            "sat" => context.Eval(query.ValueRequest, limits.WallLimit),
+            "unknown" => context.Eval("(get-info :reason-unknown)", limits.WallLimit),
             _ => new Z3Reply("", null),
         };
+        if (follow.Interrupted)
+        {
+            return new ProofVerdict.Timeout(limits.Timeout);
+        }
         if (follow.Error is not null)
         {
             return new ProofVerdict.Error(follow.Error);
@@ -77,7 +91,11 @@ public sealed class InProcessZ3Solver : ISolver, IEvaluator, IDisposable
     public IReadOnlyList<SmtValue> Evaluate(IReadOnlyList<string> definitions, IReadOnlyList<Terms.Term> closedTerms, SolverLimits limits)
     {
         using var context = new Z3Context(limits.MemoryMegabytes);
-        var setup = context.Eval(Setup(limits) + SmtQuery.Preamble + string.Join('\n', definitions) + "\n" + SmtQuery.CheckSat);
+        var setup = context.Eval(Setup(limits) + SmtQuery.Preamble + string.Join('\n', definitions) + "\n" + SmtQuery.CheckSat, limits.WallLimit);
+        if (setup.Interrupted)
+        {
+            throw new TimeoutException($"z3 could not start an evaluation within {limits.WallLimit.TotalSeconds:0.#} s");
+        }
         if (setup.Error is not null || setup.Output.Trim() != "sat")
         {
             throw new InvalidOperationException($"z3 could not start an evaluation: {setup.Error ?? setup.Output}");
@@ -85,7 +103,11 @@ public sealed class InProcessZ3Solver : ISolver, IEvaluator, IDisposable
         var values = new List<SmtValue>(closedTerms.Count);
         foreach (var chunk in closedTerms.Chunk(EvaluationChunk))
         {
-            var reply = context.Eval(ClosedTermValues.Request(chunk));
+            var reply = context.Eval(ClosedTermValues.Request(chunk), limits.WallLimit);
+            if (reply.Interrupted)
+            {
+                throw new TimeoutException($"z3 evaluation of {chunk.Length} terms took longer than {limits.WallLimit.TotalSeconds:0.#} s");
+            }
             if (reply.Error is not null || reply.Output.Contains("(error", StringComparison.Ordinal))
             {
                 throw new InvalidOperationException($"z3 evaluation failed: {reply.Error ?? reply.Output}");
@@ -95,7 +117,12 @@ public sealed class InProcessZ3Solver : ISolver, IEvaluator, IDisposable
         return values;
     }
 
-    private static string Setup(SolverLimits limits) => $"(set-option :timeout {limits.TimeoutMilliseconds})\n";
+    /// <summary>
+    /// Both options are always set: z3's set-option writes them to its process-wide parameters, and a context takes
+    /// the process-wide values when it is made, so a query that left one out would inherit another thread's limit.
+    /// </summary>
+    private static string Setup(SolverLimits limits) =>
+        $"(set-option :timeout {limits.TimeoutMilliseconds})\n(set-option :rlimit {limits.ResourceLimit})\n";
 
     /// <summary>Nothing to release: contexts live for one query. Kept so callers can scope the solver.</summary>
     public void Dispose()

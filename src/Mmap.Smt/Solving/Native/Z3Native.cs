@@ -38,6 +38,10 @@ internal static unsafe partial class Z3Native
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial nint Z3_eval_smtlib2_string(nint context, string commands);
 
+    /// <summary>Thread-safe: makes the context's running command stop at its next cancellation check.</summary>
+    [LibraryImport(Library)]
+    internal static partial void Z3_interrupt(nint context);
+
     [LibraryImport(Library)]
     internal static partial void Z3_get_version(out uint major, out uint minor, out uint build, out uint revision);
 }
