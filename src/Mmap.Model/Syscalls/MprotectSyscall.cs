@@ -8,7 +8,8 @@ namespace Mmap.Model.Syscalls;
 /// mprotect(2). Asking for R, W or X without the matching VM_MAY* bit is EACCES; that is how a
 /// MAP_SHARED mapping of an O_RDONLY fd, or a VMA whose driver cleared VM_MAYWRITE, stays read-only.
 /// Not atomic: VMAs already changed keep the new protection when a later one fails.
-/// Source: mm/mprotect.c do_mprotect_pkey, mprotect_fixup, change_protection (6.1). R6.1.
+/// Source: mm/mprotect.c do_mprotect_pkey, mprotect_fixup, change_protection (6.1); arch/x86/mm/pkeys.c
+/// __arch_override_mprotect_pkey for the execute-only key (see <see cref="ProtectionKeys"/>). R6.1.
 /// </summary>
 public static class MprotectSyscall
 {
@@ -55,8 +56,10 @@ public static class MprotectSyscall
         var cursor = start;
         while (true)
         {
+            // "new_vma_pkey = arch_override_mprotect_pkey(vma, prot, pkey);" (pkey = -1: plain mprotect)
             // "newflags = calc_vm_prot_bits(prot, new_vma_pkey); newflags |= (vma->vm_flags & ~mask_off_old_flags);"
-            var newFlags = newVmFlagsBase | (vma.Flags & ~VmFlagMasks.Access);
+            var newVmaPkey = ProtectionKeys.ForMprotect(vma.Flags, prot);
+            var newFlags = newVmFlagsBase | ProtectionKeys.Bits(newVmaPkey) | (vma.Flags & ~VmFlagMasks.MprotectMaskOff);
             // "if ((newflags & ~(newflags >> 4)) & VM_ACCESS_FLAGS) { error = -EACCES; break; }"
             if ((((ulong)newFlags & ~((ulong)newFlags >> 4)) & (ulong)VmFlagMasks.Access) != 0)
             {

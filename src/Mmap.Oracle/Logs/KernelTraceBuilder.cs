@@ -22,6 +22,8 @@ public sealed partial class KernelTraceBuilder
     public const int BusAdrErr = 2;
     public const int SegvMapErr = 1;
     public const int SegvAccErr = 2;
+    /// <summary>SEGV_PKUERR: a protection key denied the access (include/uapi/asm-generic/siginfo.h).</summary>
+    public const int SegvPkuErr = 4;
 
     private readonly Scenario scenario;
     private readonly EncodedCase encoded;
@@ -251,6 +253,8 @@ public sealed partial class KernelTraceBuilder
                 return AccessOutcome.MapErr;
             case SigSegv when code == SegvAccErr:
                 return AccessOutcome.AccErr;
+            case SigSegv when code == SegvPkuErr:
+                return AccessOutcome.PkuErr;
             default:
                 spelled = $"signal {signo} si_code={code}";
                 return AccessOutcome.SigBus;
