@@ -46,6 +46,7 @@ public static class PageFaultHandler
         var page = address & PageGeometry.PageMask;
         if (pte is null)
         {
+            if (vma.IsShmem) return ShmemFault(machine, vma, page, write);
             return vma.IsAnonymous ? AnonymousFault(machine, vma, page, write) : FileFault(machine, vma, page, write);
         }
 
@@ -74,6 +75,20 @@ public static class PageFaultHandler
 
         var pfn = machine.Memory.AllocateAnonymous();
         machine.Mm.SetPte(page, new Pte(pfn, vma.PageProt.WithWrite(), PteKind.Anonymous));
+        return (OutcomeKind.Done, null);
+    }
+
+    /// <summary>
+    /// do_fault → shmem_fault for a shared anonymous VMA (mm/shmem.c shmem_fault, shmem_get_folio_gfp): the page cache
+    /// page of the shmem file at that offset, allocated zeroed on first use, then do_read_fault / do_shared_fault map it
+    /// (writable only on a write). The VMA is always VM_SHARED, so no CoW; the page stays the file's, and a read never
+    /// maps the zero page.
+    /// </summary>
+    private static (OutcomeKind, string?) ShmemFault(Machine machine, Vma vma, ulong page, bool write)
+    {
+        var pfn = machine.Memory.AllocateAnonymous();
+        var prot = write ? vma.PageProt.WithWrite() : vma.PageProt;
+        machine.Mm.SetPte(page, new Pte(pfn, prot, PteKind.Anonymous));
         return (OutcomeKind.Done, null);
     }
 

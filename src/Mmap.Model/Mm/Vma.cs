@@ -43,6 +43,12 @@ public sealed class Vma
     /// <summary>vma_is_anonymous: vm_ops == NULL (include/linux/mm.h).</summary>
     public bool IsAnonymous => Ops == VmOps.Anonymous;
 
+    /// <summary>A shared anonymous mapping backed by shmem_zero_setup's file (see <see cref="VmOps.Shmem"/>).</summary>
+    public bool IsShmem => Ops == VmOps.Shmem;
+
+    /// <summary>vma->vm_file != NULL: the device file, or the shmem file of a shared anonymous mapping.</summary>
+    public bool HasFile => File is not null || IsShmem;
+
     /// <summary>vma_set_page_prot: recompute vm_page_prot from the flags (mm/mmap.c). R2.6.</summary>
     public void SetPageProtFromFlags() => PageProt = ProtectionMap.VmGetPageProt(Flags);
 

@@ -162,7 +162,10 @@ public static class MmapSyscall
         // "if (accountable_mapping(file, vm_flags)) { ... vm_flags |= VM_ACCOUNT; }"
         if (MmapFlagsCalculation.IsAccountable(vmFlags)) vmFlags |= VmFlags.Account;
 
-        var vma = new Vma(address, address + len, vmFlags, pgoff, file is null ? VmOps.Anonymous : VmOps.Dummy, file)
+        // A shared anonymous mapping: "} else if (vm_flags & VM_SHARED) { error = shmem_zero_setup(vma); }" (6.1, 6.12:
+        // mm/mmap.c mmap_region; 7.3: mm/vma.c __mmap_new_vma) gives it a shmem file and the shmem vm_ops.
+        var ops = file is not null ? VmOps.Dummy : (vmFlags & VmFlags.Shared) != 0 ? VmOps.Shmem : VmOps.Anonymous;
+        var vma = new Vma(address, address + len, vmFlags, pgoff, ops, file)
         {
             Label = label,
         };
