@@ -87,8 +87,17 @@ public sealed partial class KernelTraceBuilder
         var messages = log.KernelMessages.Select(m => m.Text).ToList();
         if (log.End is not { Normal: true })
         {
-            // The child died inside a step (a kernel BUG kills it) or never finished.
+            // The child died inside a step (a kernel BUG kills it) or never finished. A check step logs each page it read,
+            // so it can die after some of its records: then it is the last step with records and has pages left.
             var dying = Enumerable.Range(0, scenario.Steps.Count).FirstOrDefault(i => !done.Contains(i), -1);
+            var checkedPages = 0;
+            if (groups.Count > 0 && scenario.Steps[groups[^1].User.Step] is CheckStep && !groups[^1].User.Is(LogProtocol.NotRun))
+            {
+                var last = groups[^1].User.Step;
+                checkedPages = groups.Count(g => g.User.Step == last);
+                if ((ulong)checkedPages < PagesOf(encoded.Steps[last].Slot)) dying = last;
+                else checkedPages = 0;
+            }
             var function = messages.Select(BugFunction).FirstOrDefault(f => f is not null) ?? "?";
             var where = messages.FirstOrDefault(m => m.Contains("kernel BUG at", StringComparison.Ordinal)) ?? log.End?.ToString() ?? "no end record";
             events.Add(new KernelBugHit(function, where.Trim()));
@@ -101,6 +110,12 @@ public sealed partial class KernelTraceBuilder
                     _ => throw new InvalidOperationException(),
                 };
                 events.Add(new MemoryAccessed(access, type, bases[slot] + offset, value, AccessOutcome.Bug, null));
+            }
+            else if (dying >= 0 && scenario.Steps[dying] is CheckStep)
+            {
+                // The model's check stops at the page whose fault hit the BUG: "check ADDR = BUG".
+                var slot = encoded.Steps[dying].Slot;
+                events.Add(new PageChecked(bases[slot] + ((ulong)checkedPages << PageGeometry.PageShift), "BUG"));
             }
         }
         return new KernelTrace(events, replacements, messages);
@@ -291,6 +306,8 @@ public sealed partial class KernelTraceBuilder
         : letter == LogProtocol.FaultLetter("FAULT_NOPAGE") ? "VM_FAULT_NOPAGE"
         : letter == LogProtocol.FaultLetter("FAULT_OOM") ? "VM_FAULT_OOM"
         : "VM_FAULT_SIGBUS";
+
+    private ulong PagesOf(int slot) => (lengths[slot] + PageGeometry.PageSize - 1) >> PageGeometry.PageShift;
 
     private int SlotOf(string mapping) => Math.Max(0, encoded.SlotNames.ToList().IndexOf(mapping));
 
