@@ -4,12 +4,19 @@ namespace Mmap.Model.Mm;
 
 /// <summary>
 /// A process's <c>mm_struct</c> as far as the model needs it: the VMAs, sorted and disjoint, and the
-/// page table (one entry per mapped virtual page).
+/// page table (one entry per mapped virtual page). It starts as exec leaves it: empty, but for the vDSO mappings a
+/// series places in the mmap region (<see cref="SystemMappings"/>, D6 and D7).
 /// </summary>
-public sealed class AddressSpace(KernelVersion kernel = KernelVersion.Linux6_1)
+public sealed class AddressSpace
 {
+    public AddressSpace(KernelVersion kernel = KernelVersion.Linux6_1)
+    {
+        Kernel = kernel;
+        SystemMappings.Install(this);
+    }
+
     /// <summary>The kernel series whose rules apply to this address space (see <see cref="KernelDeltas"/>).</summary>
-    public KernelVersion Kernel { get; } = kernel;
+    public KernelVersion Kernel { get; }
 
     /// <summary>sysctl vm.max_map_count default: USHRT_MAX - 5 (include/linux/mm.h DEFAULT_MAX_MAP_COUNT).</summary>
     public const int MaxMapCount = 65530;
@@ -68,12 +75,13 @@ public sealed class AddressSpace(KernelVersion kernel = KernelVersion.Linux6_1)
         return true;
     }
 
-    /// <summary>No VMAs, no PTEs: the address space of a process that has mapped nothing.</summary>
+    /// <summary>No VMAs but the vDSO's, no PTEs: the address space of a process that has mapped nothing.</summary>
     public void Reset()
     {
         _vmas.Clear();
         _ptes.Clear();
         DeltasReached = 0;
+        SystemMappings.Install(this);
     }
 
     /// <summary>
@@ -112,6 +120,6 @@ public sealed class AddressSpace(KernelVersion kernel = KernelVersion.Linux6_1)
     /// <summary>The addresses of the present PTEs in [start, end), in ascending order.</summary>
     public IReadOnlyList<ulong> PteAddressesIn(ulong start, ulong end) => _ptes.KeysIn(start & PageGeometry.PageMask, end).ToList();
 
-    /// <summary>Total size of all VMAs in bytes (what the lab's procfs entry reports).</summary>
+    /// <summary>Total size of all VMAs in bytes (what the lab's procfs entry reports; traces show only its changes).</summary>
     public ulong TotalVm => _vmas.Aggregate(0UL, (sum, v) => sum + v.Length);
 }

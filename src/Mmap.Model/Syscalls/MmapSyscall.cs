@@ -156,8 +156,10 @@ public static class MmapSyscall
     {
         var mm = machine.Mm;
 
-        // "Clear old maps, set up prev and uf": MAP_FIXED replaces whatever overlaps, before the driver runs.
-        if (!mm.IsFree(address, address + len)) MunmapSyscall.UnmapRange(machine, address, address + len);
+        // "Clear old maps, set up prev and uf": MAP_FIXED replaces whatever overlaps, before the driver runs. A split the
+        // old VMA refuses (only the vDSO's, D6) fails the mmap: 6.12 and 7.3 return the error of vms_gather_munmap_vmas.
+        if (!mm.IsFree(address, address + len) && MunmapSyscall.UnmapRange(machine, address, address + len) is { } unmapError)
+            return SyscallResult.Fail(unmapError);
 
         // "if (accountable_mapping(file, vm_flags)) { ... vm_flags |= VM_ACCOUNT; }"
         if (MmapFlagsCalculation.IsAccountable(vmFlags)) vmFlags |= VmFlags.Account;

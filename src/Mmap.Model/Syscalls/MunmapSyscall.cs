@@ -41,7 +41,17 @@ public static class MunmapSyscall
     public static Errno? UnmapRange(Machine machine, ulong start, ulong end)
     {
         var mm = machine.Mm;
-        foreach (var vma in mm.Overlapping(start, end))
+        var overlapping = mm.Overlapping(start, end);
+        // do_vmi_align_munmap / vms_gather_munmap_vmas split the first and the last VMA before anything is unmapped: a
+        // split the VMA refuses (a vDSO mapping: special_mapping_split) fails the call with nothing removed.
+        if (overlapping.Count > 0 && overlapping[0].IsSystem && overlapping[0].Start < start
+            || overlapping.Count > 0 && overlapping[^1].IsSystem && overlapping[^1].End > end)
+        {
+            mm.Reaches(KernelDeltas.VdsoInMmapRegion);
+            return Errno.EINVAL;
+        }
+
+        foreach (var vma in overlapping)
         {
             if (VmaSplit.Isolate(mm, vma, start, end, out var victim) is { } error) return error;
             // unmap_single_vma: "if (unlikely(vma->vm_flags & VM_PFNMAP)) untrack_pfn(vma, 0, 0);", before the zap.
