@@ -33,12 +33,18 @@ public static class FuzzCommand
         var maxShrinks = new Option<int>("--max-shrinks") { Description = "Disagreement classes to shrink at most", DefaultValueFactory = _ => 5 };
         var budget = new Option<int>("--shrink-seconds") { Description = "Time budget per shrink", DefaultValueFactory = _ => 60 };
         var write = new Option<bool>("--write-scenarios") { Description = "Only write the generated scenarios into --out and exit (no kernel needed)" };
+        var deviations = new Option<bool>("--known-deviations") { Description = "Only print the table of known deviations (Markdown) and exit" };
         var command = new Command("fuzz", "Generate random scenarios, run them on real kernels and the model, shrink disagreements")
         {
-            count, seed, kernel, output, shrink, noShrink, json, batch, maxShrinks, budget, write,
+            count, seed, kernel, output, shrink, noShrink, json, batch, maxShrinks, budget, write, deviations,
         };
         command.SetAction(async (parse, ct) =>
         {
+            if (parse.GetValue(deviations))
+            {
+                context.Out.Write(KnownDeviations.MarkdownTable());
+                return ExitCodes.Success;
+            }
             if (parse.GetValue(shrink) && parse.GetValue(noShrink))
             {
                 context.Error.WriteLine("fuzz: --shrink and --no-shrink exclude each other");

@@ -65,7 +65,19 @@ public static class KnownDeviations
             && scenario.Steps.Any(s => s is WriteStep or FdWriteStep)
             && scenario.Steps.Any(s => s is ReadStep or CheckStep or FdReadStep));
 
-    public static IReadOnlyList<KnownDeviation> All { get; } = [FrozenKmallocFault, VmallocWholeRemap];
+    /// <summary>6.12 aligns some hint-less mappings whose length is a multiple of 2 MiB to 2 MiB (THP).</summary>
+    public static KnownDeviation ThpAlignment { get; } = new(
+        "K3",
+        DeviationKind.ExplainsDisagreement,
+        "`get_unmapped_area` for a length that is a multiple of 2 MiB without an address hint",
+        "6.12 aligns such a mapping to 2 MiB (THP: `thp_get_unmapped_area`); 7.3 and 6.1 do not",
+        "places mappings top-down without alignment",
+        "addresses are symbolic in traces; only the adjacency of two mappings (an access past one reaching the other) can show it",
+        "6.12: mm/mmap.c __get_unmapped_area (IS_ALIGNED(len, PMD_SIZE) → thp_get_unmapped_area_vmflags); mm/huge_memory.c",
+        (scenario, series) => series == KernelVersion.Linux6_12
+            && scenario.Steps.Any(s => s is MmapStep { Address: null } m && m.Length > 0 && m.Length % (2UL << 20) == 0));
+
+    public static IReadOnlyList<KnownDeviation> All { get; } = [FrozenKmallocFault, VmallocWholeRemap, ThpAlignment];
 
     /// <summary>The reason a scenario is refused on a series, or null.</summary>
     public static string? RefusalOn(Scenario scenario, KernelVersion series) =>
