@@ -69,3 +69,53 @@ public sealed class SharedAnonymousTests
         Assert.DoesNotContain("/dev/zero", ProcMaps.Line(machine.Mm.Find(va)!, machine.Node));
     }
 }
+
+/// <summary>Placement and rendering details the fuzz campaigns found: MAP_32BIT, the vDSO's refused splits, addresses outside mappings.</summary>
+public sealed class PlacementFindingsTests
+{
+    private const ulong Page = PageGeometry.PageSize;
+
+    [Fact]
+    public void Map_32bit_goes_bottom_up_from_1_gib()
+    {
+        var machine = Opened(PerPage, OpenFlags.ReadWrite);
+        var a = Map(machine, 2, Prot.Read, MapFlags.Shared | (MapFlags)0x40).Value;
+        var b = Map(machine, 1, Prot.Read, MapFlags.Shared | (MapFlags)0x40, label: "VB").Value;
+        Assert.Equal(0x40000000UL, a);
+        Assert.Equal(a + 2 * Page, b);
+    }
+
+    [Theory]
+    [InlineData(KernelVersion.Linux6_12, 6)]
+    [InlineData(KernelVersion.Linux7_3, 8)]
+    public void The_vdso_lies_just_above_the_first_mapping_and_refuses_splits(KernelVersion version, int pages)
+    {
+        var machine = new Machine(PerPage, version);
+        DeviceFileSyscalls.Open(machine, OpenFlags.ReadWrite);
+        var va = Map(machine, 1, Prot.Read, MapFlags.Shared).Value;
+        Assert.Equal((ulong)pages * Page, machine.Mm.Vmas.Where(v => v.IsSystem).Aggregate(0UL, (sum, v) => sum + v.Length));
+        Assert.True(machine.Mm.Find(va + Page)!.IsSystem);
+        Assert.Null(machine.Mm.Find(va + (ulong)(pages + 1) * Page));
+        // munmap of VA and the first vvar page: the end split is refused, nothing is unmapped.
+        Assert.Equal(Errno.EINVAL, MunmapSyscall.Munmap(machine, va, 2 * Page).Error);
+        Assert.NotNull(machine.Mm.Find(va));
+        Assert.Single(ProcFiles.Maps(machine));
+    }
+
+    [Fact]
+    public void Six_one_has_no_vdso_in_the_mmap_region()
+    {
+        var machine = Opened(PerPage, OpenFlags.ReadWrite);
+        Assert.Empty(machine.Mm.Vmas);
+    }
+
+    [Fact]
+    public void An_address_past_a_mapping_is_named_after_the_nearest_mapping_below_it()
+    {
+        var symbols = new Tracing.SymbolTable();
+        symbols.BindMapping("VA", 0x7f0000000000, 0x7f0000004000);
+        symbols.BindMapping("VB", 0x40000000, 0x40017000);
+        Assert.Equal("VA+0x5000", symbols.Address(0x7f0000005000));
+        Assert.Equal("VB+0x18000", symbols.Address(0x40018000));
+    }
+}

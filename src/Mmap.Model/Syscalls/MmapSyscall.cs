@@ -82,7 +82,7 @@ public static class MmapSyscall
         // "if (mm->map_count > sysctl_max_map_count) return -ENOMEM;"
         if (machine.Mm.MapCount > AddressSpace.MaxMapCount) return SyscallResult.Fail(Errno.ENOMEM);
 
-        var (address, areaError) = UnmappedArea.Find(machine.Mm, addr, len, isFixed);
+        var (address, areaError) = UnmappedArea.Find(machine.Mm, addr, len, isFixed, ((ulong)flags & Rules.MmapRules.Map32Bit) != 0);
         if (areaError is { } areaErrno) return SyscallResult.Fail(areaErrno);
 
         // "if (flags & MAP_FIXED_NOREPLACE) { if (find_vma_intersection(mm, addr, addr + len)) return -EEXIST; }"

@@ -42,13 +42,19 @@ public static class MunmapSyscall
     {
         var mm = machine.Mm;
         var overlapping = mm.Overlapping(start, end);
-        // do_vmi_align_munmap / vms_gather_munmap_vmas split the first and the last VMA before anything is unmapped: a
-        // split the VMA refuses (a vDSO mapping: special_mapping_split) fails the call with nothing removed.
-        if (overlapping.Count > 0 && overlapping[0].IsSystem && overlapping[0].Start < start
-            || overlapping.Count > 0 && overlapping[^1].IsSystem && overlapping[^1].End > end)
+        // vms_gather_munmap_vmas (do_vmi_align_munmap in 6.1) splits the first VMA at start, then walks the range and
+        // splits the last one at end, before anything is unmapped. A split the VMA refuses (a vDSO mapping:
+        // special_mapping_split) fails the call with nothing removed; a refused end split keeps the start split made.
+        if (overlapping.Count > 0)
         {
-            mm.Reaches(KernelDeltas.VdsoInMmapRegion);
-            return Errno.EINVAL;
+            var first = overlapping[0];
+            var last = overlapping[^1];
+            if (first.IsSystem && first.Start < start || last.IsSystem && last.End > end)
+            {
+                mm.Reaches(KernelDeltas.VdsoInMmapRegion);
+                if (!first.IsSystem && first.Start < start) VmaSplit.Split(mm, first, start, out _);
+                return Errno.EINVAL;
+            }
         }
 
         foreach (var vma in overlapping)
