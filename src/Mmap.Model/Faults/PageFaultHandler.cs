@@ -74,6 +74,7 @@ public static class PageFaultHandler
             return (OutcomeKind.Done, null);
         }
 
+        machine.Mm.PrepareAnonVma(vma);
         var pfn = machine.Memory.AllocateAnonymous();
         machine.Mm.SetPte(page, new Pte(pfn, vma.PageProt.WithWrite(), PteKind.Anonymous));
         return (OutcomeKind.Done, null);
@@ -132,6 +133,7 @@ public static class PageFaultHandler
         if (write && (vma.Flags & VmFlags.Shared) == 0)
         {
             // do_cow_fault: copy vmf->page into a new anonymous page, map it writable.
+            machine.Mm.PrepareAnonVma(vma);
             var copy = machine.Memory.AllocateAnonymous();
             machine.Memory[copy].CopyFrom(machine.Memory[pfn]);
             machine.Mm.SetPte(page, new Pte(copy, vma.PageProt.WithWrite(), PteKind.Anonymous));
@@ -166,6 +168,7 @@ public static class PageFaultHandler
 
         // wp_page_copy: vm_normal_page() is NULL for a special PTE; __wp_page_copy_user copies the 4 KiB
         // through the read-only mapping either way. The device page is never modified.
+        machine.Mm.PrepareAnonVma(vma);
         var copy = machine.Memory.AllocateAnonymous();
         machine.Memory[copy].CopyFrom(machine.Memory[pte.Pfn]);
         machine.Mm.SetPte(page, new Pte(copy, vma.PageProt.WithWrite(), PteKind.Anonymous));

@@ -81,6 +81,7 @@ public sealed class AddressSpace
         _vmas.Clear();
         _ptes.Clear();
         DeltasReached = 0;
+        _anonVmas = 0;
         SystemMappings.Install(this);
     }
 
@@ -95,6 +96,14 @@ public sealed class AddressSpace
     {
         DeltasReached |= delta.Bit;
         return Kernel.Has(delta);
+    }
+
+    private ulong _anonVmas;
+
+    /// <summary>anon_vma_prepare: gives the VMA an anon_vma when it has none (before its first anonymous page).</summary>
+    public void PrepareAnonVma(Vma vma)
+    {
+        if (vma.AnonVma == 0) vma.AnonVma = ++_anonVmas;
     }
 
     public void Insert(Vma vma)

@@ -43,6 +43,9 @@ public sealed class Vma
     /// <summary>vma_is_anonymous: vm_ops == NULL (include/linux/mm.h).</summary>
     public bool IsAnonymous => Ops == VmOps.Anonymous;
 
+    /// <summary>vma->anon_vma: 0 until the first anonymous page (anon_vma_prepare); a split keeps it in both pieces.</summary>
+    public ulong AnonVma { get; set; }
+
     /// <summary>Which exec-time special mapping this is, for <see cref="VmOps.Special"/>.</summary>
     public SystemMapping System { get; init; }
 
@@ -59,7 +62,7 @@ public sealed class Vma
     public void SetPageProtFromFlags() => PageProt = ProtectionMap.VmGetPageProt(Flags);
 
     public Vma CloneAs(ulong start, ulong end, ulong pgOff) =>
-        new(start, end, Flags, pgOff, Ops, File) { PageProt = PageProt, Label = Label, System = System };
+        new(start, end, Flags, pgOff, Ops, File) { PageProt = PageProt, Label = Label, System = System, AnonVma = AnonVma };
 
     public override string ToString() => $"[{Start:x}, {End:x}) {Flags.ToHex()} pgoff={PgOff:x}";
 }

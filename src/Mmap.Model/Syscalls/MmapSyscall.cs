@@ -205,6 +205,11 @@ public static class MmapSyscall
             if (!Faults.PageFaultHandler.Populate(machine, vma)) return SyscallResult.Bug;
         }
 
+        // An anonymous private mapping expands a neighbour that looks the same instead of making a VMA of its own
+        // (mmap_region: "Attempt to expand an old mapping", vma_merge_new_range in 6.12 and 7.3). The model merges after
+        // the fact, which gives the same VMAs. A file mapping is never merged here (the model always calls ->mmap).
+        if (vma.IsAnonymous) VmaMerge.MergeNeighbours(mm, vma);
+
         return SyscallResult.Ok(address);
     }
 }

@@ -67,10 +67,11 @@ public static class MprotectSyscall
             }
 
             var pieceEnd = Math.Min(vma.End, end);
-            var error = Fixup(machine, vma, cursor, pieceEnd, newFlags);
+            var error = Fixup(machine, vma, cursor, pieceEnd, newFlags, out var merged);
             if (error is { } e) return (SyscallResult.Fail(e), null);
 
-            cursor = pieceEnd;
+            // "if (nstart < prev->vm_end) nstart = prev->vm_end;": the piece may have merged with the next VMA.
+            cursor = Math.Max(pieceEnd, merged?.End ?? pieceEnd);
             if (cursor >= end) return (SyscallResult.Ok(), null);
             // "if (!vma || vma->vm_start != nstart) { error = -ENOMEM; break; }"
             vma = mm.FindFrom(cursor);
@@ -79,8 +80,9 @@ public static class MprotectSyscall
     }
 
     /// <summary>mprotect_fixup: split to [start, end), set the flags, rewrite every present PTE.</summary>
-    private static Errno? Fixup(Machine machine, Vma vma, ulong start, ulong end, VmFlags newFlags)
+    private static Errno? Fixup(Machine machine, Vma vma, ulong start, ulong end, VmFlags newFlags, out Vma? merged)
     {
+        merged = null;
         var mm = machine.Mm;
         // "if (newflags == oldflags) { *pprev = vma; return 0; }": no PTE rewrite.
         if (newFlags == vma.Flags) return null;
@@ -96,6 +98,8 @@ public static class MprotectSyscall
         target.Flags = newFlags;
         target.SetPageProtFromFlags();
         ChangeProtection(mm, target);
+        // mprotect_fixup: "*pprev = vma_merge(...)": the changed range joins a neighbour that now looks the same.
+        merged = VmaMerge.MergeNeighbours(mm, target);
         return null;
     }
 
