@@ -156,6 +156,10 @@ public static class MmapSyscall
     {
         var mm = machine.Mm;
 
+        // do_mmap, before mmap_region: "if ((vm_flags & VM_LOCKED) || (flags & (MAP_POPULATE | MAP_NONBLOCK)) ==
+        // MAP_POPULATE) *populate = len;" — decided before mmap_region may clear VM_LOCKED on a VM_SPECIAL VMA.
+        var populate = (vmFlags & VmFlags.Locked) != 0 || (flags & (MapFlags.Populate | MapFlags.NonBlock)) == MapFlags.Populate;
+
         // "Clear old maps, set up prev and uf": MAP_FIXED replaces whatever overlaps, before the driver runs. A split the
         // old VMA refuses (only the vDSO's, D6) fails the mmap: 6.12 and 7.3 return the error of vms_gather_munmap_vmas.
         if (!mm.IsFree(address, address + len) && MunmapSyscall.UnmapRange(machine, address, address + len) is { } unmapError)
@@ -198,9 +202,9 @@ public static class MmapSyscall
         vma.Flags |= VmFlags.SoftDirty;
         vma.SetPageProtFromFlags();
 
-        // vm_mmap_pgoff: "if (populate) mm_populate(ret, populate);" for MAP_POPULATE / VM_LOCKED; __mm_populate skips VM_IO|VM_PFNMAP VMAs.
-        if (((flags & MapFlags.Populate) != 0 || (vma.Flags & VmFlags.Locked) != 0)
-            && (vma.Flags & (VmFlags.Io | VmFlags.PfnMap)) == 0)
+        // vm_mmap_pgoff: "if (populate) mm_populate(ret, populate);"; __mm_populate skips VM_IO|VM_PFNMAP VMAs (a
+        // VM_MIXEDMAP one whose VM_LOCKED was cleared is still populated).
+        if (populate && (vma.Flags & (VmFlags.Io | VmFlags.PfnMap)) == 0)
         {
             if (!Faults.PageFaultHandler.Populate(machine, vma)) return SyscallResult.Bug;
         }

@@ -89,7 +89,11 @@ public sealed partial class KernelTraceBuilder
         {
             // The child died inside a step (a kernel BUG kills it) or never finished. A check step logs each page it read,
             // so it can die after some of its records: then it is the last step with records and has pages left.
-            var dying = Enumerable.Range(0, scenario.Steps.Count).FirstOrDefault(i => !done.Contains(i), -1);
+            // Steps that log nothing (check-buffer of an empty buffer, maps without a line) and cannot fault are skipped:
+            // the dying step is the first one after the last step with records that can.
+            var lastDone = done.Count > 0 ? done.Max() : -1;
+            var dying = Enumerable.Range(0, scenario.Steps.Count)
+                .FirstOrDefault(i => i > lastDone && scenario.Steps[i] is not (CheckBufferStep or MapsStep), -1);
             var checkedPages = 0;
             if (groups.Count > 0 && scenario.Steps[groups[^1].User.Step] is CheckStep && !groups[^1].User.Is(LogProtocol.NotRun))
             {
