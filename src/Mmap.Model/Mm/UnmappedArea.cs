@@ -7,7 +7,7 @@ namespace Mmap.Model.Mm;
 /// anonymous memory: x86-64 arch_get_unmapped_area_topdown. The model's mmap_base is fixed.
 /// MAP_32BIT mappings go bottom-up in [1 GiB, 2 GiB).
 /// Source: mm/mmap.c get_unmapped_area, arch/x86/kernel/sys_x86_64.c arch_get_unmapped_area_topdown,
-/// arch_get_unmapped_area, find_start_end (6.1; the same in 6.12 and 7.3). R2.1 step 7.
+/// arch_get_unmapped_area, find_start_end (6.1; the same in 6.12 and 7.3). R2.1 step 7, R2.8.
 /// </summary>
 public static class UnmappedArea
 {

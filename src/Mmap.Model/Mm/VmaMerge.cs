@@ -10,7 +10,7 @@ namespace Mmap.Model.Mm;
 /// (can_vma_merge_after: "vma->vm_pgoff + vma_pages(vma) == vm_pgoff"). A shared anonymous mapping's shmem file and the
 /// vDSO's special mappings never merge here.
 /// Source: mm/mmap.c vma_merge, is_mergeable_vma, is_mergeable_anon_vma, can_vma_merge_after (6.1); mm/vma.c
-/// vma_merge_existing_range, vma_merge_new_range, is_mergeable_vma (6.12, 7.3). R6.1.
+/// vma_merge_existing_range, vma_merge_new_range, is_mergeable_vma (6.12, 7.3). R6.8.
 /// </summary>
 public static class VmaMerge
 {

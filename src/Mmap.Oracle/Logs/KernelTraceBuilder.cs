@@ -89,11 +89,12 @@ public sealed partial class KernelTraceBuilder
         {
             // The child died inside a step (a kernel BUG kills it) or never finished. A check step logs each page it read,
             // so it can die after some of its records: then it is the last step with records and has pages left.
-            // Steps that log nothing (check-buffer of an empty buffer, maps without a line) and cannot fault are skipped:
-            // the dying step is the first one after the last step with records that can.
+            // Steps that log nothing (check-buffer of an empty buffer, maps without a line) and cannot fault are skipped,
+            // and so are steps on a mapping that was never made (not run: their record may have been lost with the
+            // child's unflushed output): the dying step is the first one after the last step with records that can.
             var lastDone = done.Count > 0 ? done.Max() : -1;
             var dying = Enumerable.Range(0, scenario.Steps.Count)
-                .FirstOrDefault(i => i > lastDone && scenario.Steps[i] is not (CheckBufferStep or MapsStep), -1);
+                .FirstOrDefault(i => i > lastDone && scenario.Steps[i] is not (CheckBufferStep or MapsStep) && !OnUnmadeMapping(scenario.Steps[i]), -1);
             var checkedPages = 0;
             if (groups.Count > 0 && scenario.Steps[groups[^1].User.Step] is CheckStep && !groups[^1].User.Is(LogProtocol.NotRun))
             {
@@ -310,6 +311,18 @@ public sealed partial class KernelTraceBuilder
         : letter == LogProtocol.FaultLetter("FAULT_NOPAGE") ? "VM_FAULT_NOPAGE"
         : letter == LogProtocol.FaultLetter("FAULT_OOM") ? "VM_FAULT_OOM"
         : "VM_FAULT_SIGBUS";
+
+    /// <summary>A step that names a mapping no mmap step made (its slot's base is still 0): the program does not run it.</summary>
+    private bool OnUnmadeMapping(Step step) => step switch
+    {
+        ReadStep r => bases[SlotOf(r.Address.Mapping)] == 0,
+        WriteStep w => bases[SlotOf(w.Address.Mapping)] == 0,
+        CheckStep c => bases[SlotOf(c.Mapping)] == 0,
+        MprotectStep p => bases[SlotOf(p.Address.Mapping)] == 0,
+        MunmapStep u => bases[SlotOf(u.Address.Mapping)] == 0,
+        MmapStep { Address: { } a } => bases[SlotOf(a.Mapping)] == 0,
+        _ => false,
+    };
 
     private ulong PagesOf(int slot) => (lengths[slot] + PageGeometry.PageSize - 1) >> PageGeometry.PageShift;
 
