@@ -99,3 +99,21 @@ public sealed class ProtectionKeyTests
         Assert.Single(first.Trace.Events.OfType<Tracing.FaultHandlerCalled>());
     }
 }
+
+/// <summary>mprotect_fixup populates a private VM_LOCKED VMA that becomes writable (found by fuzz seed 42).</summary>
+public sealed class LockedMprotectTests
+{
+    [Fact]
+    public void Making_a_locked_private_vma_writable_breaks_cow_at_once()
+    {
+        var driver = PerPage with { Method = MappingMethod.Fault, Pages = 4 };
+        var machine = Opened(driver, OpenFlags.ReadWrite);
+        var va = Map(machine, 4, Prot.Read, MapFlags.Private | MapFlags.Locked).Value;
+        var before = machine.Trace.Events.OfType<Tracing.FaultHandlerCalled>().Count();
+        Assert.Equal(4, before);
+        Assert.True(MprotectSyscall.Mprotect(machine, va + 2 * PageGeometry.PageSize, PageGeometry.PageSize, Prot.Read | Prot.Write).Succeeded);
+        // The page is present (read-only): the write populate copies it (CoW) without calling ->fault again.
+        Assert.Equal(before, machine.Trace.Events.OfType<Tracing.FaultHandlerCalled>().Count());
+        Assert.Equal(Mm.PteKind.Anonymous, machine.Mm.PteAt(va + 2 * PageGeometry.PageSize)!.Value.Kind);
+    }
+}

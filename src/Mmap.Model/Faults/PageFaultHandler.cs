@@ -203,6 +203,20 @@ public static class PageFaultHandler
         return true;
     }
 
+    /// <summary>
+    /// populate_vma_page_range(vma, start, end) once, as mprotect_fixup calls it: nothing for VM_LOCKONFAULT, a VMA
+    /// check_vma_flags refuses (VM_IO|VM_PFNMAP, or a protection key that denies the access), then __get_user_pages
+    /// up to the first page whose fault fails.
+    /// </summary>
+    /// <returns>False if a kernel BUG killed the task on the way.</returns>
+    public static bool PopulateRange(Machine machine, Vma vma, ulong start, ulong end)
+    {
+        if ((vma.Flags & VmFlags.LockOnFault) != 0 || (vma.Flags & (VmFlags.Io | VmFlags.PfnMap)) != 0
+            || !ProtectionKeys.AllowsDataAccess(vma.Flags)) return true;
+        var write = (vma.Flags & (VmFlags.Write | VmFlags.Shared)) == VmFlags.Write;
+        return GetUserPages(machine, start, end, write).Kind != OutcomeKind.KernelBug;
+    }
+
     /// <summary>__get_user_pages over [start, end): the first page whose fault does not complete, and how it ended.</summary>
     private static (ulong? Failed, OutcomeKind Kind) GetUserPages(Machine machine, ulong start, ulong end, bool write)
     {

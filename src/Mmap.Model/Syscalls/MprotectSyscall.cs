@@ -95,9 +95,15 @@ public static class MprotectSyscall
         }
 
         if (VmaSplit.Isolate(mm, vma, start, end, out var target) is { } error) return error;
+        var oldFlags = target.Flags;
         target.Flags = newFlags;
         target.SetPageProtFromFlags();
         ChangeProtection(mm, target);
+        // "Private VM_LOCKED VMA becoming writable: trigger COW to avoid major fault on access.": "if ((oldflags &
+        // (VM_WRITE | VM_SHARED | VM_LOCKED)) == VM_LOCKED && (newflags & VM_WRITE)) populate_vma_page_range(vma,
+        // start, end, NULL);" (6.1, 6.12; 7.3 tests the same bits).
+        if ((oldFlags & (VmFlags.Write | VmFlags.Shared | VmFlags.Locked)) == VmFlags.Locked && (newFlags & VmFlags.Write) != 0)
+            Faults.PageFaultHandler.PopulateRange(machine, target, target.Start, target.End);
         // mprotect_fixup: "*pprev = vma_merge(...)": the changed range joins a neighbour that now looks the same.
         merged = VmaMerge.MergeNeighbours(mm, target);
         return null;
