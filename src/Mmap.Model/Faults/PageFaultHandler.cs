@@ -47,7 +47,6 @@ public static class PageFaultHandler
         if (pte is null)
         {
             if (vma.IsShmem) return ShmemFault(machine, vma, page, write);
-            if (vma.IsSystem) return SystemMappingFault(machine, vma, page);
             return vma.IsAnonymous ? AnonymousFault(machine, vma, page, write) : FileFault(machine, vma, page, write);
         }
 
@@ -92,22 +91,6 @@ public static class PageFaultHandler
         var prot = write ? vma.PageProt.WithWrite() : vma.PageProt;
         machine.Mm.SetPte(page, new Pte(pfn, prot, PteKind.Anonymous));
         return (OutcomeKind.Done, null);
-    }
-
-    /// <summary>
-    /// A fault in the vDSO's mappings (D6, D7): special_mapping_fault maps the vDSO text; vvar_fault /
-    /// vvar_vclock_fault map a data page or answer VM_FAULT_SIGBUS (<see cref="SystemMappings.Readable"/>). The pages are
-    /// the kernel's, of contents the model does not know.
-    /// </summary>
-    private static (OutcomeKind, string?) SystemMappingFault(Machine machine, Vma vma, ulong page)
-    {
-        machine.Mm.Reaches(KernelDeltas.VdsoInMmapRegion);
-        var index = (page - vma.Start) >> PageGeometry.PageShift;
-        if (!SystemMappings.Readable(vma.System, index))
-            return (OutcomeKind.SigBus, $"{SystemMappings.Name(vma.System)} page {index}: the vDSO's fault handler answers VM_FAULT_SIGBUS");
-        var pfn = SystemMappings.PfnBase + ((PageGeometry.MmapBase - page) >> PageGeometry.PageShift);
-        machine.Mm.SetPte(page, new Pte(pfn, vma.PageProt, PteKind.Special));
-        return (OutcomeKind.Done, $"{SystemMappings.Name(vma.System)}: the kernel's page");
     }
 
     /// <summary>do_fault: no ->fault means SIGBUS; otherwise read, CoW or shared fault.</summary>

@@ -93,39 +93,7 @@ public static class KernelDeltas
             "7.3: include/linux/mman.h calc_vm_flag_bits: _calc_vm_trans(flags, MAP_STACK, VM_NOHUGEPAGE)",
         ]);
 
-    /// <summary>The vDSO and its data pages are mapped at exec time in the mmap region, just below mmap_base.</summary>
-    public static KernelDelta VdsoInMmapRegion { get; } = new(
-        "D6",
-        "the vDSO is mapped in the mmap region: a process's first mapping lies just below the vvar and vDSO pages",
-        KernelVersion.Linux6_12,
-        "map_vdso_randomized puts the vDSO above the stack (vdso_addr): nothing lies just above the first mmap below mmap_base",
-        "map_vdso(image, 0) asks get_unmapped_area for the vvar pages and the vDSO text at exec time, so they take the top "
-        + "of the mmap region: 4 vvar pages (VM_READ|VM_IO|VM_PFNMAP; vvar_fault maps page 0 and answers VM_FAULT_SIGBUS "
-        + "for the pvclock, hvclock and timens pages on the oracle's TCG CPU), then 2 pages of vDSO text "
-        + "(VM_READ|VM_EXEC|VM_MAYWRITE); reads there see the kernel's data or code, writes fault with SEGV_ACCERR, and "
-        + "special_mapping_split refuses any split (munmap or mprotect of part of them: EINVAL)",
-        [
-            "6.1: arch/x86/entry/vdso/vma.c arch_setup_additional_pages → map_vdso_randomized, vdso_addr (above the stack)",
-            "6.12: arch/x86/entry/vdso/vma.c arch_setup_additional_pages → map_vdso(image, 0) (line 226), vvar_fault; arch/x86/entry/vdso/vdso-layout.lds.S (vvar, pvclock, hvclock, timens pages); mm/mmap.c special_mapping_split, __install_special_mapping",
-            "7.3: arch/x86/entry/vdso/vma.c map_vdso (line 156); mm/vma.c __split_vma (vm_ops->may_split)",
-        ]);
-
-    /// <summary>7.3's vDSO data comes from the generic data store: 4 data pages, then 2 vclock pages, then the text.</summary>
-    public static KernelDelta VdsoDataStore { get; } = new(
-        "D7",
-        "the vDSO's data pages come from the generic vDSO data store: 4 readable data pages and 2 vclock pages below the text",
-        KernelVersion.Linux7_3,
-        "one vvar mapping of 4 pages of which only page 0 can be read (D6)",
-        "map_vdso maps __VDSO_PAGES = 6 pages below the text: vdso_install_vvar_mapping's VDSO_NR_PAGES = 4 data pages "
-        + "(VM_READ|VM_MIXEDMAP, every page readable) and VDSO_NR_VCLOCK_PAGES = 2 vclock pages (VM_PFNMAP; "
-        + "vvar_vclock_fault answers VM_FAULT_SIGBUS without a pvclock or Hyper-V clock)",
-        [
-            "6.1: arch/x86/entry/vdso/vma.c vvar_fault (the vDSO is above the stack: D6)",
-            "6.12: arch/x86/entry/vdso/vma.c map_vdso, vvar_fault (4 vvar pages)",
-            "7.3: arch/x86/entry/vdso/vma.c map_vdso (line 156), vvar_vclock_fault (114); arch/x86/include/asm/vdso/vsyscall.h __VDSO_PAGES, VDSO_NR_VCLOCK_PAGES; lib/vdso/datastore.c vdso_install_vvar_mapping (123)",
-        ]);
-
-    public static IReadOnlyList<KernelDelta> All { get; } = [PfnmapTrackContext, SanitizeFaultFlags, FrozenKmallocPages, MapAbove4G, MapStackNoHugePage, VdsoInMmapRegion, VdsoDataStore];
+    public static IReadOnlyList<KernelDelta> All { get; } = [PfnmapTrackContext, SanitizeFaultFlags, FrozenKmallocPages, MapAbove4G, MapStackNoHugePage];
 
     public static int IndexOf(KernelDelta delta)
     {

@@ -4,15 +4,14 @@ namespace Mmap.Model.Mm;
 
 /// <summary>
 /// A process's <c>mm_struct</c> as far as the model needs it: the VMAs, sorted and disjoint, and the
-/// page table (one entry per mapped virtual page). It starts as exec leaves it: empty, but for the vDSO mappings a
-/// series places in the mmap region (<see cref="SystemMappings"/>, D6 and D7).
+/// page table (one entry per mapped virtual page). It starts empty: the oracle's harness unmaps the vDSO and its data
+/// pages (which 6.12 and 7.3 place at the top of the mmap region) before a scenario's first step.
 /// </summary>
 public sealed class AddressSpace
 {
     public AddressSpace(KernelVersion kernel = KernelVersion.Linux6_1)
     {
         Kernel = kernel;
-        SystemMappings.Install(this);
     }
 
     /// <summary>The kernel series whose rules apply to this address space (see <see cref="KernelDeltas"/>).</summary>
@@ -75,14 +74,13 @@ public sealed class AddressSpace
         return true;
     }
 
-    /// <summary>No VMAs but the vDSO's, no PTEs: the address space of a process that has mapped nothing.</summary>
+    /// <summary>No VMAs, no PTEs: the address space of a process that has mapped nothing.</summary>
     public void Reset()
     {
         _vmas.Clear();
         _ptes.Clear();
         DeltasReached = 0;
         _anonVmas = 0;
-        SystemMappings.Install(this);
     }
 
     /// <summary>

@@ -21,10 +21,4 @@ public enum VmOps
     /// shared by every mapping of that file. Not anonymous to vma_is_anonymous.
     /// </summary>
     Shmem,
-
-    /// <summary>
-    /// A special mapping the kernel installs at exec time (_install_special_mapping): the vDSO text or its data
-    /// pages (see <see cref="SystemMappings"/>). Its vm_ops refuse splits (special_mapping_split).
-    /// </summary>
-    Special,
 }

@@ -46,12 +46,6 @@ public sealed class Vma
     /// <summary>vma->anon_vma: 0 until the first anonymous page (anon_vma_prepare); a split keeps it in both pieces.</summary>
     public ulong AnonVma { get; set; }
 
-    /// <summary>Which exec-time special mapping this is, for <see cref="VmOps.Special"/>.</summary>
-    public SystemMapping System { get; init; }
-
-    /// <summary>A VMA the kernel made at exec time (the vDSO and its data), not one of the program's.</summary>
-    public bool IsSystem => Ops == VmOps.Special;
-
     /// <summary>A shared anonymous mapping backed by shmem_zero_setup's file (see <see cref="VmOps.Shmem"/>).</summary>
     public bool IsShmem => Ops == VmOps.Shmem;
 
@@ -62,7 +56,7 @@ public sealed class Vma
     public void SetPageProtFromFlags() => PageProt = ProtectionMap.VmGetPageProt(Flags);
 
     public Vma CloneAs(ulong start, ulong end, ulong pgOff) =>
-        new(start, end, Flags, pgOff, Ops, File) { PageProt = PageProt, Label = Label, System = System, AnonVma = AnonVma };
+        new(start, end, Flags, pgOff, Ops, File) { PageProt = PageProt, Label = Label, AnonVma = AnonVma };
 
     public override string ToString() => $"[{Start:x}, {End:x}) {Flags.ToHex()} pgoff={PgOff:x}";
 }

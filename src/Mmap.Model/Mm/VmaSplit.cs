@@ -13,14 +13,6 @@ public static class VmaSplit
     public static Errno? Split(AddressSpace mm, Vma vma, ulong address, out Vma? upper)
     {
         upper = null;
-        // __split_vma: "if (vma->vm_ops && vma->vm_ops->may_split) { err = vma->vm_ops->may_split(vma, addr); ... }":
-        // special_mapping_split forbids splitting the vDSO's mappings (6.12 mm/mmap.c, 7.3 mm/vma.c): -EINVAL.
-        if (vma.IsSystem)
-        {
-            mm.Reaches(KernelDeltas.VdsoInMmapRegion);
-            return Errno.EINVAL;
-        }
-
         // split_vma: "if (vma->vm_mm->map_count >= sysctl_max_map_count) return -ENOMEM;"
         if (mm.MapCount >= AddressSpace.MaxMapCount) return Errno.ENOMEM;
         var delta = (address - vma.Start) >> PageGeometry.PageShift;

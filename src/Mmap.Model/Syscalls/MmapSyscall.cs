@@ -160,8 +160,8 @@ public static class MmapSyscall
         // MAP_POPULATE) *populate = len;" — decided before mmap_region may clear VM_LOCKED on a VM_SPECIAL VMA.
         var populate = (vmFlags & VmFlags.Locked) != 0 || (flags & (MapFlags.Populate | MapFlags.NonBlock)) == MapFlags.Populate;
 
-        // "Clear old maps, set up prev and uf": MAP_FIXED replaces whatever overlaps, before the driver runs. A split the
-        // old VMA refuses (only the vDSO's, D6) fails the mmap: 6.12 and 7.3 return the error of vms_gather_munmap_vmas.
+        // "Clear old maps, set up prev and uf": MAP_FIXED replaces whatever overlaps, before the driver runs; a split that
+        // fails (too many mappings: ENOMEM) fails the mmap ("if (do_mas_munmap(...)) return -ENOMEM;").
         if (!mm.IsFree(address, address + len) && MunmapSyscall.UnmapRange(machine, address, address + len) is { } unmapError)
             return SyscallResult.Fail(unmapError);
 

@@ -42,21 +42,6 @@ public static class MunmapSyscall
     {
         var mm = machine.Mm;
         var overlapping = mm.Overlapping(start, end);
-        // vms_gather_munmap_vmas (do_vmi_align_munmap in 6.1) splits the first VMA at start, then walks the range and
-        // splits the last one at end, before anything is unmapped. A split the VMA refuses (a vDSO mapping:
-        // special_mapping_split) fails the call with nothing removed; a refused end split keeps the start split made.
-        if (overlapping.Count > 0)
-        {
-            var first = overlapping[0];
-            var last = overlapping[^1];
-            if (first.IsSystem && first.Start < start || last.IsSystem && last.End > end)
-            {
-                mm.Reaches(KernelDeltas.VdsoInMmapRegion);
-                if (!first.IsSystem && first.Start < start) VmaSplit.Split(mm, first, start, out _);
-                return Errno.EINVAL;
-            }
-        }
-
         foreach (var vma in overlapping)
         {
             if (VmaSplit.Isolate(mm, vma, start, end, out var victim) is { } error) return error;

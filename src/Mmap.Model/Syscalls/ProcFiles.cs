@@ -12,8 +12,6 @@ public static class ProcFiles
         var lines = new List<string>();
         foreach (var vma in machine.Mm.Vmas)
         {
-            // The program prints the lines of its own mappings; the vDSO's (D6) are not among them.
-            if (vma.IsSystem) continue;
             machine.Trace.Maps(vma, ProcMaps.PathOf(vma, machine.Node));
             lines.Add(ProcMaps.Line(vma, machine.Node));
         }
