@@ -5,14 +5,16 @@
 #                              the test suite, a deep randomized campaign, the real-kernel oracle
 #   ./run-verify.sh --tests    only the test suite (dotnet test over Verification.sln); last line
 #                              "N passed, N failed"
-#   ./run-verify.sh --kernel   only the real-kernel oracle: the corpus and the full-knob conformance matrix on
-#                              Linux 6.1, 6.12 and 7.3 in QEMU
+#   ./run-verify.sh --kernel   only the real-kernel oracle: the corpus, the full-knob conformance matrix and a
+#                              seeded differential fuzzing campaign on Linux 6.1, 6.12 and 7.3 in QEMU
 #   ./run-verify.sh --accept   also accept changed snapshots (never when CI is set)
 #   ./run-verify.sh --quick    skip the deep campaign and the kernel oracle
 #   ./run-verify.sh --mutation mutation testing of the model with Stryker over every test project (long: one mutant at a time)
 #
 # MMAP_CAMPAIGN_CASES=N sets the deep campaign's cases per property (default 100000).
 # MMAP_ROBUSTNESS_CASES=N sets the command-line robustness campaign's cases (default 100000).
+# MMAP_FUZZ_CASES=N and MMAP_FUZZ_SEED=S set the differential fuzzing campaign on the real kernels (default 3000
+# scenarios per series, seed = today's date as YYYYMMDD, printed with the step).
 # Exit status: 0 when every step passed, 1 otherwise, 2 for a bad option or setting.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -30,13 +32,23 @@ for arg in "$@"; do
     --accept) ACCEPT=1 ;;
     --quick) QUICK=1 ;;
     --mutation) MODE=mutation ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "run-verify.sh: unknown option '$arg' (see --help)" >&2; exit 2 ;;
   esac
 done
 CAMPAIGN_CASES="${MMAP_CAMPAIGN_CASES:-100000}"
 if ! [[ "$CAMPAIGN_CASES" =~ ^[1-9][0-9]{0,8}$ ]]; then
   echo "run-verify.sh: MMAP_CAMPAIGN_CASES='$CAMPAIGN_CASES' is not a number of cases (allowed: 1..999999999)" >&2
+  exit 2
+fi
+FUZZ_CASES="${MMAP_FUZZ_CASES:-3000}"
+if ! [[ "$FUZZ_CASES" =~ ^[1-9][0-9]{0,6}$ ]]; then
+  echo "run-verify.sh: MMAP_FUZZ_CASES='$FUZZ_CASES' is not a number of scenarios (allowed: 1..9999999)" >&2
+  exit 2
+fi
+FUZZ_SEED="${MMAP_FUZZ_SEED:-$(date +%Y%m%d)}"
+if ! [[ "$FUZZ_SEED" =~ ^[0-9]{1,19}$ ]]; then
+  echo "run-verify.sh: MMAP_FUZZ_SEED='$FUZZ_SEED' is not an unsigned 64-bit seed" >&2
   exit 2
 fi
 ROBUSTNESS_CASES="${MMAP_ROBUSTNESS_CASES:-100000}"
@@ -163,6 +175,15 @@ robustness_campaign() {
   return "${PIPESTATUS[0]}"
 }
 
+# A seeded differential campaign on the three real kernels (mmapv fuzz): the seed is printed with the step, so the
+# same scenarios can be run again with MMAP_FUZZ_SEED; disagreements are shrunk into artifacts/fuzz (not into the
+# repository's counterexample corpus) and the summary is kept in artifacts/fuzz.log.
+fuzz_campaign() {
+  "${CLI[@]}" fuzz --count "$FUZZ_CASES" --seed "$FUZZ_SEED" --kernel all --batch 1000 --max-shrinks 3 --out "$OUT/fuzz" 2>&1 \
+    | tee "$OUT/fuzz.log" | grep -v "still running"
+  return "${PIPESTATUS[0]}"
+}
+
 case "$MODE" in
   tests)
     run_tests
@@ -180,6 +201,7 @@ case "$MODE" in
   kernel)
     run_step "kernel oracle: corpus on 6.1, 6.12 and 7.3" "${CLI[@]}" oracle --kernel all properties/corpus
     run_step "kernel oracle: full-knob conformance matrix on 6.1, 6.12 and 7.3" "${CLI[@]}" oracle --kernel all --matrix
+    run_step "differential fuzzing: $FUZZ_CASES random scenarios per series, seed $FUZZ_SEED" fuzz_campaign
     ;;
   all)
     run_step "corpus on the model" "${CLI[@]}" run properties/corpus --quiet
@@ -200,6 +222,7 @@ case "$MODE" in
       run_step "deep randomized campaign ($CAMPAIGN_CASES cases per property)" deep_campaign
       run_step "command-line robustness campaign ($ROBUSTNESS_CASES cases)" robustness_campaign
       run_step "kernel oracle: corpus on 6.1, 6.12 and 7.3" "${CLI[@]}" oracle --kernel all properties/corpus
+      run_step "differential fuzzing: $FUZZ_CASES random scenarios per series, seed $FUZZ_SEED" fuzz_campaign
     fi
     ;;
 esac

@@ -19,4 +19,8 @@ public enum OracleFailure
     Unsupported,
     /// <summary>The serial log is malformed (should not happen; indicates a harness bug).</summary>
     LogMalformed,
+    /// <summary>Record lines were lost, garbled or repeated between the program and the host (sequence numbers and checksums, or the module's log overflowed).</summary>
+    TransportFailed,
+    /// <summary>The harness's own process died or stopped without a kernel BUG or oops to explain it.</summary>
+    HarnessCrashed,
 }

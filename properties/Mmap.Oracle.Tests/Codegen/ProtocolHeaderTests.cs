@@ -155,6 +155,12 @@ public partial class ProtocolHeaderTests
             if (layout.Source == RecordSource.Driver) line = LogProtocol.DriverLinePrefix + line;
 
             var lines = layout.Source == RecordSource.Case && layout != LogProtocol.CaseStarted ? new[] { "@U 0 A", line } : new[] { line };
+            if (layout == LogProtocol.DriverLost)
+            {
+                // The module dropped records: the case's log is incomplete, which is a transport failure, not a trace.
+                Assert.Equal(OracleFailure.TransportFailed, Assert.Throws<OracleException>(() => SerialLogParser.Parse(lines, 1)).Failure);
+                continue;
+            }
             var log = SerialLogParser.Parse(lines, 1)[0];
             if (layout == LogProtocol.CaseStarted)
             {

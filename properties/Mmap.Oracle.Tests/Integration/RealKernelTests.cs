@@ -17,6 +17,11 @@ public class RealKernelTests
     {
         var reports = await OracleRunner.RunAsync(Fixtures.Corpus(), KernelSeries.All, OracleOptions.Default with { Install = false });
         Assert.True(reports.All(r => r.AllAgree), Describe(reports));
+        // The files' own outcomes and trace facts, judged on the kernels' traces, hold too.
+        Assert.All(reports, r => Assert.True(r.ExpectationsJudged >= Fixtures.Corpus().Count(s => s.Kernels.Contains(r.Kernel.Series.Version)) - 1,
+            $"{r.Kernel.Series}: only {r.ExpectationsJudged} runs judged"));
+        Assert.True(reports.All(r => r.ExpectationsFailed == 0), string.Join("\n", reports.SelectMany(r =>
+            r.Verdicts.Where(v => v.Expectations is { Held: false }).SelectMany(v => v.Expectations!.Failures.Select(f => $"{r.Kernel.Series} {v.Scenario}: {f}")))));
     }
 
     [RealKernelFact]

@@ -65,6 +65,54 @@ public class RecordedKernelTraceTests
     }
 
     [Fact]
+    public void The_kernel_step_outcomes_are_the_models_step_results_and_the_files_expectations_hold()
+    {
+        var (scenarios, logs) = Recorded();
+        for (var i = 0; i < scenarios.Count; i++)
+        {
+            var trace = KernelTraceBuilder.Build(scenarios[i], StepEncoder.Encode(scenarios[i]), logs[i]);
+            var model = Mmap.Scenarios.Running.ScenarioRunner.Run(scenarios[i]);
+            Assert.Equal(model.Steps.Select(s => s.Actual), trace.StepOutcomes);
+            var expectations = KernelExpectations.Judge(scenarios[i], trace);
+            Assert.True(expectations.Checked > 0, scenarios[i].Name);
+            Assert.True(expectations.Held, string.Join(" | ", expectations.Failures));
+        }
+    }
+
+    [Fact]
+    public void A_file_wrong_about_the_kernel_is_reported_apart_from_agreement()
+    {
+        var (scenarios, logs) = Recorded();
+        // The seed's first read is SIGBUS on the kernel and in the model; a file that expects 0 is wrong about both.
+        var seed = scenarios[0];
+        var read = seed.Steps.ToList().FindIndex(s => s is Mmap.Scenarios.ReadStep);
+        var steps = seed.Steps.Select((s, i) => i == read ? s with { Expected = new Mmap.Scenarios.ExpectedOutcome("0") } : s).ToList();
+        var wrong = seed with { Steps = steps };
+        var verdict = OracleRunner.Judge(wrong, StepEncoder.Encode(wrong), logs[0], "6.1");
+        Assert.Equal(VerdictKind.Agree, verdict.Kind);
+        var failure = Assert.Single(verdict.Expectations!.Failures);
+        Assert.Contains("=> 0, kernel: SIGBUS:ADRERR", failure, StringComparison.Ordinal);
+        Assert.StartsWith($"line {steps[read].Line}: read ", failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("signal 11", OracleFailure.HarnessCrashed, "killed by signal 11")]
+    [InlineData("exit 3", OracleFailure.HarnessCrashed, "exited with status 3")]
+    [InlineData("timeout 5", OracleFailure.Timeout, "past its 5 s limit")]
+    public void A_case_that_ends_abnormally_without_a_kernel_BUG_is_the_harness_failure_it_is(string end, OracleFailure failure, string says)
+    {
+        // Case 2 (fault-handler-private) ended normally; pretend its child ended otherwise, with no BUG in the kernel log.
+        var lines = Fixtures.RecordedLog().Select(l => l.StartsWith("@U 2 Z exit 0 ", StringComparison.Ordinal)
+            ? "@U 2 Z " + end + " 1234" : l).ToList();
+        Assert.Contains(lines, l => l.StartsWith("@U 2 Z " + end, StringComparison.Ordinal));
+        var (scenarios, logs) = Recorded(lines);
+        var verdict = OracleRunner.Judge(scenarios[2], StepEncoder.Encode(scenarios[2]), logs[2], "6.1");
+        Assert.Equal(VerdictKind.Error, verdict.Kind);
+        Assert.Equal(failure, verdict.Failure);
+        Assert.Contains(says, verdict.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_truncated_pfn_table_is_an_error_verdict_not_a_crash()
     {
         var lines = Fixtures.RecordedLog().Where(l => !l.StartsWith("@K Q 0 8 ", StringComparison.Ordinal)).ToList();

@@ -59,6 +59,23 @@ public sealed class KernelSeriesTests
     }
 
     [Fact]
+    public void The_difference_matrix_svg_outlines_exactly_the_differing_cells_and_names_both_outcomes()
+    {
+        var driver = NamedDriver.Find("seed-clear-maywrite")!;
+        var diff = OutcomeMatrixDiff.Build(new NamedDriverPair(driver, UserAction.WriteFirstPage, 8, 3), KernelVersion.Linux6_1, KernelVersion.Linux6_12);
+        var svg = System.Xml.Linq.XDocument.Parse(Mmap.Exploration.Rendering.MatrixSvg.RenderDiff(diff));
+        System.Xml.Linq.XNamespace ns = "http://www.w3.org/2000/svg";
+        var cells = svg.Descendants(ns + "rect").Where(r => r.Element(ns + "title") is not null).ToList();
+        var outlined = cells.Where(r => r.Attribute("stroke") is not null).ToList();
+        Assert.Equal(diff.Cells.Count, outlined.Count);
+        Assert.All(outlined, r => Assert.Equal("6.1: works → 6.12: SIGSEGV:MAPERR", r.Element(ns + "title")!.Value));
+        Assert.All(cells.Except(outlined), r => Assert.Equal(Mmap.Exploration.Rendering.MatrixSvg.SameColour, r.Attribute("fill")!.Value));
+        Assert.Contains(svg.Descendants(ns + "text"), t => t.Value == $"works on 6.1 → SIGSEGV:MAPERR on 6.12: {diff.Cells.Count} cells");
+        // Deterministic: the same difference gives the same bytes.
+        Assert.Equal(Mmap.Exploration.Rendering.MatrixSvg.RenderDiff(diff), Mmap.Exploration.Rendering.MatrixSvg.RenderDiff(diff));
+    }
+
+    [Fact]
     public void Deltas_are_declared_once_with_a_citation_per_series()
     {
         Assert.Equal(KernelDeltas.All.Count, KernelDeltas.All.Select(d => d.Id).Distinct().Count());

@@ -30,7 +30,7 @@ public static class CheckCommand
         };
         var diff = new Option<string?>("--diff")
         {
-            Description = "Draw the difference matrix of two series, e.g. 6.1,7.3 (text or --json), and skip the whole-scope check",
+            Description = "Draw the difference matrix of two series, e.g. 6.1,7.3 (text, --json, --svg FILE), and skip the whole-scope check",
             HelpName = "A,B",
         };
         var command = new Command("check", "Check every point of the small scope and print one driver's outcome matrix")
@@ -85,15 +85,14 @@ public static class CheckCommand
         if (diffNames is not null)
         {
             var (pair, _) = Scenarios.Syntax.SeriesList.Parse(diffNames);
-            if (pair is not { Count: 2 } || svgFile is not null)
+            if (pair is not { Count: 2 })
             {
-                context.Error.WriteLine(svgFile is not null
-                    ? "--diff: draws text or --json, not --svg (draw each series with --kernel SERIES --svg FILE)"
-                    : $"--diff: {Scenarios.Syntax.Echo.Quote(diffNames)} is not two kernel series (allowed: two of {string.Join(", ", Scenarios.Syntax.Vocabulary.Kernels.Keys)}, e.g. 6.1,7.3)");
+                context.Error.WriteLine($"--diff: {Scenarios.Syntax.Echo.Quote(diffNames)} is not two kernel series (allowed: two of {string.Join(", ", Scenarios.Syntax.Vocabulary.Kernels.Keys)}, e.g. 6.1,7.3)");
                 return ExitCodes.BadInput;
             }
 
             var difference = OutcomeMatrixDiff.Build(new NamedDriverPair(driver, action, maxPages, maxOffset), pair[0], pair[1]);
+            if (svgFile is not null && !OutputFiles.TryWrite("--svg", svgFile, () => MatrixSvg.RenderDiff(difference), context.Error)) return ExitCodes.BadInput;
             if (json)
             {
                 context.Out.WriteLine(new JsonObject

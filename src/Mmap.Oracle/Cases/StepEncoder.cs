@@ -21,6 +21,7 @@ public static class StepEncoder
 
     public static EncodedCase Encode(Scenario scenario)
     {
+        if (HarnessArea.Refusal(scenario) is { } outside) throw Unsupported(outside);
         var slots = new List<string>();
         var patterns = new List<IReadOnlyList<int>>();
         var steps = new List<EncodedStep>();

@@ -73,6 +73,9 @@ public static partial class TraceComparer
         return bugModel.Success && bugKernel.Success && bugModel.Groups[1].Value == bugKernel.Groups[1].Value;
     }
 
+    /// <summary>For a kernel BUG line, the part a real kernel can confirm ("BUG: kernel BUG in F:"); otherwise null.</summary>
+    public static string? BugPrefix(string line) => Bug().Match(line) is { Success: true } m ? m.Value : null;
+
     [GeneratedRegex(@"^BUG: kernel BUG in (\S+?):")]
     private static partial Regex Bug();
 }

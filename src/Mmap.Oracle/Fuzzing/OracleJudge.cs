@@ -91,7 +91,7 @@ public sealed class OracleJudge(IReadOnlyList<KernelSeries> series, OracleOption
         }
     }
 
-    private static bool IsBatchFault(OracleException e) => e.Failure is OracleFailure.BootFailed or OracleFailure.Timeout or OracleFailure.LogMalformed;
+    private static bool IsBatchFault(OracleException e) => e.Failure is OracleFailure.BootFailed or OracleFailure.Timeout or OracleFailure.LogMalformed or OracleFailure.TransportFailed;
 
     /// <summary>Runs the scenarios on one kernel; when the batch faults, halves it until the faulting scenario is alone and marks it failed.</summary>
     private async Task<IReadOnlyList<ScenarioVerdict>> IsolateAsync(IReadOnlyList<Scenario> scenarios, KernelSeries kernel, OracleException? known, CancellationToken cancellationToken)
@@ -128,6 +128,7 @@ public sealed class OracleJudge(IReadOnlyList<KernelSeries> series, OracleOption
             verdict.Comparison!.Differences.Count > 0 ? verdict.Comparison.Differences[0].ToString() : "(no difference)", null),
         _ when verdict.Message is { } m && m.StartsWith(NotRunnable, StringComparison.Ordinal) =>
             new FuzzOutcome(scenario, kernel, FuzzOutcomeKind.Rejected, null, m[NotRunnable.Length..]),
-        _ => new FuzzOutcome(scenario, kernel, FuzzOutcomeKind.Failed, null, verdict.Message ?? "error"),
+        _ => new FuzzOutcome(scenario, kernel, FuzzOutcomeKind.Failed, null,
+            (verdict.Failure is { } failure ? failure + ": " : "") + (verdict.Message ?? "error")),
     };
 }

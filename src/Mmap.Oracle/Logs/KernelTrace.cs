@@ -9,6 +9,9 @@ namespace Mmap.Oracle.Logs;
 /// </summary>
 public sealed record KernelTrace(IReadOnlyList<TraceEvent> Events, IReadOnlyDictionary<int, string> Replacements, IReadOnlyList<string> KernelMessages)
 {
+    /// <summary>What each step did, in the words of the model's step results ("ok", "EINVAL", "2a", "SIGBUS:ADRERR", "not-run").</summary>
+    public IReadOnlyList<string> StepOutcomes { get; init; } = [];
+
     /// <summary>The rendered lines, symbolic, without explanations.</summary>
     public IReadOnlyList<string> Lines()
     {

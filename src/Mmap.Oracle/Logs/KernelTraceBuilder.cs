@@ -32,11 +32,13 @@ public sealed partial class KernelTraceBuilder
     private readonly ulong[] bases = new ulong[StepEncoder.MaxSlots];
     private readonly ulong[] lengths = new ulong[StepEncoder.MaxSlots];
     private ulong? previousTotal;
+    private readonly string[] outcomes;
 
     private KernelTraceBuilder(Scenario scenario, EncodedCase encoded)
     {
         this.scenario = scenario;
         this.encoded = encoded;
+        outcomes = Enumerable.Repeat(Mmap.Scenarios.Running.StepResult.NotRun, scenario.Steps.Count).ToArray();
     }
 
     public static KernelTrace Build(Scenario scenario, EncodedCase encoded, CaseLog log) =>
@@ -80,14 +82,28 @@ public sealed partial class KernelTraceBuilder
             done.Add(user.Step);
             var before = events.Count;
             Step(user, inner);
+            Outcome(user);
             // A step's warnings come just before its last event (as the model emits them: during the fault, before the access).
             events.InsertRange(Math.Max(before, events.Count - 1), warnings);
         }
 
         var messages = log.KernelMessages.Select(m => m.Text).ToList();
-        if (log.End is not { Normal: true })
+        if (log.End is { Normal: true })
         {
-            // The child died inside a step (a kernel BUG kills it) or never finished. A check step logs each page it read,
+            // Steps that printed no record ran with nothing to report: a buffer check of an empty buffer (the model calls
+            // it a mismatch unless the pattern is empty), a maps listing without a line of the device.
+            for (var i = 0; i < scenario.Steps.Count; i++)
+            {
+                if (done.Contains(i)) continue;
+                if (scenario.Steps[i] is CheckBufferStep cb) outcomes[i] = cb.Pattern.Count > 0 ? "mismatch" : "matched";
+                else if (scenario.Steps[i] is MapsStep) outcomes[i] = "ok";
+            }
+        }
+        else
+        {
+            // The child died inside a step or never finished: a kernel BUG (from the kernel log) is a trace fact;
+            // anything else is the harness's failure, reported as such and never compared.
+            // A check step logs each page it read,
             // so it can die after some of its records: then it is the last step with records and has pages left.
             // Steps that log nothing (check-buffer of an empty buffer, maps without a line) and cannot fault are skipped,
             // and so are steps on a mapping that was never made (not run: their record may have been lost with the
@@ -103,6 +119,9 @@ public sealed partial class KernelTraceBuilder
                 if ((ulong)checkedPages < PagesOf(encoded.Steps[last].Slot)) dying = last;
                 else checkedPages = 0;
             }
+            if (!KernelDied(log.End, messages))
+                throw HarnessFailure(log.End, dying);
+            if (dying >= 0) outcomes[dying] = "BUG";
             var function = messages.Select(BugFunction).FirstOrDefault(f => f is not null) ?? "?";
             var where = messages.FirstOrDefault(m => m.Contains("kernel BUG at", StringComparison.Ordinal)) ?? log.End?.ToString() ?? "no end record";
             events.Add(new KernelBugHit(function, where.Trim()));
@@ -123,7 +142,72 @@ public sealed partial class KernelTraceBuilder
                 events.Add(new PageChecked(bases[slot] + ((ulong)checkedPages << PageGeometry.PageShift), "BUG"));
             }
         }
-        return new KernelTrace(events, replacements, messages);
+        return new KernelTrace(events, replacements, messages) { StepOutcomes = outcomes };
+    }
+
+    /// <summary>Whether the kernel killed the case: the harness saw a BUG or an oops, or the kernel log has one.</summary>
+    private static bool KernelDied(CaseEnd? end, IReadOnlyList<string> messages) =>
+        end?.How == CaseEnd.Bug
+        || messages.Any(m => m.Contains("kernel BUG at", StringComparison.Ordinal) || m.Contains("Oops", StringComparison.Ordinal)
+                             || m.StartsWith("BUG:", StringComparison.Ordinal));
+
+    /// <summary>A case that ended abnormally without a kernel BUG: a timeout, or a crash of the harness itself.</summary>
+    private OracleException HarnessFailure(CaseEnd? end, int dying)
+    {
+        var where = dying >= 0 ? $"in step {dying + 1} (line {scenario.Steps[dying].Line})" : "after its last step";
+        return end switch
+        {
+            null => new OracleException(OracleFailure.HarnessCrashed, $"{scenario.Name}: the case started but the harness never reported its end"),
+            { How: CaseEnd.Timeout } => new OracleException(OracleFailure.Timeout,
+                $"{scenario.Name}: the case ran past its {end.Value} s limit {where} and was killed"),
+            { How: CaseEnd.Error } => new OracleException(OracleFailure.HarnessCrashed,
+                $"{scenario.Name}: the harness could not start the case (errno {end.Value})"),
+            { How: CaseEnd.Signal } => new OracleException(OracleFailure.HarnessCrashed,
+                $"{scenario.Name}: the harness's process was killed by signal {end.Value} {where}, with no kernel BUG or oops in the kernel log"),
+            _ => new OracleException(OracleFailure.HarnessCrashed,
+                $"{scenario.Name}: the harness's process exited with status {end.Value} {where}"),
+        };
+    }
+
+    /// <summary>
+    /// What the step did, in the words of the model's step results (<see cref="Mmap.Scenarios.Running.StepResult.Actual"/>),
+    /// so the scenario's own <c>=&gt;</c> outcomes can be judged on the kernel. A step with several records (a check of
+    /// every page, a maps listing) folds them in order.
+    /// </summary>
+    private void Outcome(LogRecord user)
+    {
+        var i = user.Step;
+        var step = scenario.Steps[i];
+        if (user.Is(LogProtocol.NotRun)) return;
+        var last = events.Count - 1;
+        outcomes[i] = step switch
+        {
+            OpenStep or CloseStep or MprotectStep or MunmapStep => ErrnoOf(user.Signed("ret")) is { } e ? e.ToString() : "ok",
+            MmapStep => user.Is(LogProtocol.Mapped) ? "ok" : ((Errno)(int)user.Signed("errno")).ToString(),
+            ReadStep r => AccessText(last, AccessKind.Read, r.Type),
+            WriteStep w => AccessText(last, AccessKind.Write, w.Type),
+            FdWriteStep or FdReadStep => ErrnoOf(user.Signed("ret")) is { } e ? e.ToString() : user.Signed("ret").ToString(System.Globalization.CultureInfo.InvariantCulture),
+            CheckStep or CheckBufferStep => Fold(outcomes[i], events[last]),
+            _ => "ok",
+        };
+    }
+
+    private string AccessText(int index, AccessKind access, ValueType type) =>
+        replacements.TryGetValue(index, out var line) ? line[(line.LastIndexOf(" = ", StringComparison.Ordinal) + 3)..]
+        : events[index] is MemoryAccessed m ? m.Outcome.Render(access, type)
+        : throw new OracleException(OracleFailure.LogMalformed, $"{scenario.Name}: step {index} has no access event");
+
+    /// <summary>A page or buffer check: the first signal stops it; otherwise matched unless a page mismatched.</summary>
+    private static string Fold(string sofar, TraceEvent checkedEvent)
+    {
+        var text = checkedEvent switch { PageChecked p => p.Outcome, BufferChecked b => b.Outcome, _ => "?" };
+        var verdict = text == "matched" ? "matched" : text.StartsWith("0x", StringComparison.Ordinal) ? "mismatch" : text;
+        return sofar switch
+        {
+            Mmap.Scenarios.Running.StepResult.NotRun or "matched" => verdict,
+            "mismatch" => verdict == "matched" ? "mismatch" : verdict,
+            _ => sofar,
+        };
     }
 
     /// <summary>

@@ -170,6 +170,8 @@ public static class LogProtocol
         [F("zero", FieldKind.Int), F("count", FieldKind.ULong), F("ret", FieldKind.Int)]);
     public static LogLayout MmapReturned { get; } = new("MMAP_RETURNED", RecordSource.Driver, "X",
         [F("ret", FieldKind.Int), F("flags", FieldKind.Hex), F("pgoff", FieldKind.Hex)]);
+    /// <summary>The module's log buffer was full: records of this case were dropped (a transport failure, never a trace).</summary>
+    public static LogLayout DriverLost { get; } = new("DRIVER_LOST", RecordSource.Driver, "O", [F("bytes", FieldKind.ULong)]);
     public static LogLayout Fault { get; } = new("FAULT", RecordSource.Driver, "F",
         [F("addr", FieldKind.Hex), F("pgoff", FieldKind.Hex), F("result", FieldKind.Char), F("index", FieldKind.ULong)]);
 
@@ -207,7 +209,7 @@ public static class LogProtocol
 
     public static IReadOnlyList<LogLayout> All { get; } =
     [
-        Loaded, Pfns, MmapEntered, FlagsCleared, Remap, InsertPage, MapPages, MmapReturned, Fault,
+        Loaded, Pfns, MmapEntered, FlagsCleared, Remap, InsertPage, MapPages, MmapReturned, Fault, DriverLost,
         Opened, Closed, Mapped, MapFailed, ReadValue, ReadSignal, Written, WriteSignal, Protected, Unmapped,
         PageBytes, PageSignal, FdWritten, FdRead, BufferBytes, MapsLine, ProcTotal, ProcTotalFailed, NotRun, Warning,
         CaseStarted, CaseEnded, CaseFailed, KernelMessage,

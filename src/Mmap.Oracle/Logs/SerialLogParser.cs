@@ -34,6 +34,9 @@ public static class SerialLogParser
                         var fields = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                         var kcase = int.Parse(fields[1], CultureInfo.InvariantCulture);
                         Check(kcase, caseCount, line);
+                        if (fields[0] == LogProtocol.DriverLost.Kind)
+                            throw new OracleException(OracleFailure.TransportFailed,
+                                $"the module's log buffer overflowed during case {kcase}: {fields[^1]} bytes of driver records were dropped");
                         records[kcase].Add(new LogRecord('K', -1, fields[0], fields[2..], rest, Layout(RecordSource.Driver, fields[0], fields[2..], line)));
                         break;
                     case 'D':

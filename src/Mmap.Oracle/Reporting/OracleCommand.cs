@@ -8,7 +8,8 @@ namespace Mmap.Oracle.Reporting;
 /// <summary>
 /// The body of the CLI's <c>oracle</c> command, so the command itself only parses options:
 /// runs the scenarios (and/or the conformance matrix) on the chosen kernels, prints the report and
-/// returns the exit code: 0 all agree, 1 any disagreement or per-scenario error, 2 bad input,
+/// returns the exit code: 0 all agree and every file's own expectations hold on the kernel, 1 any disagreement,
+/// per-scenario error or expectation the kernel did not meet, 2 bad input,
 /// 3 environment (packages, build, boot, timeout — one line on stderr).
 /// </summary>
 public static class OracleCommand
@@ -18,21 +19,22 @@ public static class OracleCommand
     public const int BadInput = 2;
     public const int Environment = 3;
 
-    /// <param name="kernel">"6.1", "6.12", "all", or null for each scenario's own <c>kernel:</c> header.</param>
+    /// <param name="kernel">Series as scenario files write them ("6.1", "6.12,7.3", "all"), or null for each scenario's own <c>kernel:</c> header.</param>
     public static async Task<int> RunAsync(
         IReadOnlyList<Scenario> scenarios, string? kernel, bool matrix, bool json, TextWriter output, TextWriter errors,
         OracleOptions? options = null, CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<KernelSeries>? chosen = kernel switch
+        IReadOnlyList<KernelSeries>? chosen = null;
+        if (kernel is not null)
         {
-            null => null,
-            "all" => KernelSeries.All,
-            _ => KernelSeries.All.Where(s => s.Name == kernel).ToList(),
-        };
-        if (chosen is { Count: 0 })
-        {
-            errors.WriteLine($"--kernel: '{kernel}' (allowed: {string.Join(", ", KernelSeries.All.Select(s => s.Name))}, all)");
-            return BadInput;
+            var (series, unknown) = Scenarios.Syntax.SeriesList.Parse(kernel);
+            if (series is null)
+            {
+                errors.WriteLine($"--kernel: {Scenarios.Syntax.Echo.Quote(unknown ?? kernel)} is not a kernel series (allowed: {Scenarios.Syntax.SeriesList.Allowed})");
+                return BadInput;
+            }
+
+            chosen = series.Select(KernelSeries.Of).ToList();
         }
         var all = scenarios.ToList();
         if (matrix) all.AddRange(ConformanceMatrix.Generate());
@@ -57,7 +59,7 @@ public static class OracleCommand
             }
             if (json) output.WriteLine(OracleJsonReport.Serialize(reports));
             else OracleTextReport.Write(output, reports);
-            return reports.All(r => r.AllAgree) ? Success : Disagreement;
+            return reports.All(r => r.AllAgree && r.ExpectationsFailed == 0) ? Success : Disagreement;
         }
         catch (OracleException e)
         {
@@ -66,7 +68,7 @@ public static class OracleCommand
         }
     }
 
-    /// <summary>The install entry point: host packages must already be there; fetches and unpacks both kernels.</summary>
+    /// <summary>The install entry point: host packages must already be there; fetches and unpacks every series' kernel.</summary>
     public static async Task<int> InstallAsync(TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)
     {
         try

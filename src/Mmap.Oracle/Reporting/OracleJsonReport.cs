@@ -11,7 +11,12 @@ public static class OracleJsonReport
 
     public sealed record Difference(string Side, int Line, string Text);
 
-    public sealed record Verdict(string Scenario, [property: JsonPropertyName("verdict")] string Kind, string? Message, IReadOnlyList<Difference> Differences, IReadOnlyList<string> KernelMessages);
+    public sealed record Verdict(
+        string Scenario, [property: JsonPropertyName("verdict")] string Kind, string? Failure, string? Message, IReadOnlyList<Difference> Differences,
+        IReadOnlyList<string> KernelMessages, Expectations? Expectations);
+
+    /// <summary>The file's own expectations on the kernel: how many were judged, and the ones not met.</summary>
+    public sealed record Expectations(int Checked, bool Held, IReadOnlyList<string> Failures);
 
     public sealed record Kernel(
         string Series, string Release, string DebianVersion, string Accelerator, int Boots,
@@ -21,13 +26,15 @@ public static class OracleJsonReport
         JsonSerializer.Serialize(new
         {
             allAgree = reports.All(r => r.AllAgree),
+            expectationsHeld = reports.All(r => r.ExpectationsFailed == 0),
             kernels = reports.Select(r => new Kernel(
                 r.Kernel.Series.Name, r.Kernel.Release, r.Kernel.PackageVersion, r.Accelerator.ToString().ToLowerInvariant(), r.Boots,
                 Math.Round(r.BuildTime.TotalSeconds, 2), Math.Round(r.BootTime.TotalSeconds, 2), Math.Round(r.WallTime.TotalSeconds, 2),
                 r.Agreed, r.Disagreed, r.Errors,
                 r.Verdicts.Select(v => new Verdict(
-                    v.Scenario, v.Kind.ToString().ToLowerInvariant(), v.Message,
+                    v.Scenario, v.Kind.ToString().ToLowerInvariant(), v.Failure?.ToString(), v.Message,
                     v.Comparison?.Differences.Select(d => new Difference(d.Side == '-' ? "model" : "kernel", d.LineNumber, d.Text)).ToList() ?? [],
-                    v.KernelMessages)).ToList())).ToList(),
+                    v.KernelMessages,
+                    v.Expectations is { } e ? new Expectations(e.Checked, e.Held, e.Failures) : null)).ToList())).ToList(),
         }, Options);
 }

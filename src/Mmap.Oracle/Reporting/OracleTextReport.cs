@@ -14,12 +14,22 @@ public static class OracleTextReport
             {
                 if (verdict.Kind == VerdictKind.Agree && !listAgreeing) continue;
                 var label = verdict.Kind switch { VerdictKind.Agree => "AGREE", VerdictKind.Disagree => "DISAGREE", _ => "ERROR" };
-                output.WriteLine($"{label} {verdict.Scenario} on {report.Kernel.Series} ({report.Kernel.Release}, Debian {report.Kernel.PackageVersion}){(verdict.Message is null ? "" : ": " + verdict.Message)}");
+                var failure = verdict.Failure is { } f ? $" [{f}]" : "";
+                output.WriteLine($"{label}{failure} {verdict.Scenario} on {report.Kernel.Series} ({report.Kernel.Release}, Debian {report.Kernel.PackageVersion}){(verdict.Message is null ? "" : ": " + verdict.Message)}");
                 if (verdict.Comparison is { Agree: false } comparison)
                 {
                     foreach (var difference in comparison.Differences)
                         output.WriteLine($"  {difference.Side} {(difference.Side == '-' ? "model " : "kernel")} {difference.Text}");
                 }
+            }
+        }
+        // The files' own expectations on the kernels, apart from agreement with the model.
+        foreach (var report in reports)
+        {
+            foreach (var verdict in report.Verdicts.Where(v => v.Expectations is { Held: false }))
+            {
+                output.WriteLine($"EXPECTATION {verdict.Scenario} on {report.Kernel.Series}: the kernel did not meet the file's expectations");
+                foreach (var failure in verdict.Expectations!.Failures) output.WriteLine("  " + failure);
             }
         }
         WriteTable(output, reports);
@@ -41,6 +51,11 @@ public static class OracleTextReport
         var total = reports.Sum(r => r.Verdicts.Count);
         var agreed = reports.Sum(r => r.Agreed);
         output.WriteLine($"{agreed} agree, {total - agreed} disagree or error");
+        var judged = reports.Sum(r => r.ExpectationsJudged);
+        if (judged > 0)
+            output.WriteLine($"the files' own expectations: met on the kernel by {judged - reports.Sum(r => r.ExpectationsFailed)} of {judged} runs");
+        var errors = reports.SelectMany(r => r.ErrorsByFailure).GroupBy(p => p.Key, p => p.Value).Select(g => $"{g.Key} {g.Sum()}").ToList();
+        if (errors.Count > 0) output.WriteLine("errors by stage: " + string.Join(", ", errors));
     }
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -20,4 +20,14 @@ public sealed record OracleReport(
     public int Errors => Verdicts.Count(v => v.Kind == VerdictKind.Error);
 
     public bool AllAgree => Agreed == Verdicts.Count;
+
+    /// <summary>Scenarios whose own expectations were judged on this kernel, and those the kernel did not meet.</summary>
+    public int ExpectationsJudged => Verdicts.Count(v => v.Expectations is not null);
+
+    public int ExpectationsFailed => Verdicts.Count(v => v.Expectations is { Held: false });
+
+    /// <summary>Errors counted by the stage that failed.</summary>
+    public IReadOnlyDictionary<string, int> ErrorsByFailure =>
+        Verdicts.Where(v => v.Kind == VerdictKind.Error).GroupBy(v => v.Failure?.ToString() ?? "Other")
+            .OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
 }

@@ -96,7 +96,7 @@ public static class OracleRunner
         {
             var name = kernels[k].Series.Name;
             var verdicts = Enumerable.Range(0, scenarios.Count).Select(i =>
-                unsupported[i] is { } why ? ScenarioVerdict.Failed(scenarios[i].Name, name, why)
+                unsupported[i] is { } why ? ScenarioVerdict.Failed(scenarios[i].Name, name, why, OracleFailure.Unsupported)
                 : state[k].Verdicts[i] ?? ScenarioVerdict.Failed(scenarios[i].Name, name, "no result")).ToList();
             reports.Add(new OracleReport(kernels[k], accelerator, batches.Count, state[k].Build, state[k].Boot, wall.Elapsed, verdicts));
         }
@@ -170,9 +170,10 @@ public static class OracleRunner
             Directory.CreateDirectory(logDirectory);
             await File.WriteAllTextAsync(Path.Combine(logDirectory, $"{kernel.Series.Name}-{batch[0]:D5}.log"), result.SerialLog, cancellationToken).ConfigureAwait(false);
         }
-        var logs = SerialLogParser.Parse(result.Lines, cases.Count);
+        var logs = SerialLogParser.Parse(SerialTransport.Open(result.Lines), cases.Count);
         var version = ModelVersion(kernel.Series);
-        var verdicts = batch.Select((index, i) => Judge(scenarios[index].On(version), cases[i], logs[i], kernel.Series.Name)).ToList();
+        var verdicts = batch.Select((index, i) =>
+            Judge(scenarios[index].On(version), cases[i], logs[i], kernel.Series.Name, judgeExpectations: scenarios[index].Kernels.Contains(version))).ToList();
         lock (state)
         {
             state.Build += buildTime;
@@ -181,11 +182,14 @@ public static class OracleRunner
         }
     }
 
-    /// <summary>Builds the kernel trace of one case and compares it with the model's trace.</summary>
-    public static ScenarioVerdict Judge(Scenario scenario, EncodedCase encoded, CaseLog log, string kernelName)
+    /// <summary>
+    /// Builds the kernel trace of one case and compares it with the model's trace; with <paramref name="judgeExpectations"/>
+    /// (the file names this series) also judges the file's own expectations on the kernel's trace.
+    /// </summary>
+    public static ScenarioVerdict Judge(Scenario scenario, EncodedCase encoded, CaseLog log, string kernelName, bool judgeExpectations = true)
     {
         if (log.End is null && log.Records.Count == 0)
-            return ScenarioVerdict.Failed(scenario.Name, kernelName, "the case never ran (the batch program stopped early)");
+            return ScenarioVerdict.Failed(scenario.Name, kernelName, "the case never ran (the batch program stopped early)", OracleFailure.HarnessCrashed);
         KernelTrace kernelTrace;
         try
         {
@@ -193,7 +197,7 @@ public static class OracleRunner
         }
         catch (OracleException e)
         {
-            return ScenarioVerdict.Failed(scenario.Name, kernelName, e.Message);
+            return ScenarioVerdict.Failed(scenario.Name, kernelName, e.Message, e.Failure);
         }
 
         IReadOnlyList<string> modelLines;
@@ -207,7 +211,8 @@ public static class OracleRunner
         }
 
         var comparison = TraceComparer.Compare(modelLines, kernelTrace.Lines());
+        var expectations = judgeExpectations ? KernelExpectations.Judge(scenario, kernelTrace) : null;
         return new ScenarioVerdict(scenario.Name, kernelName, comparison.Agree ? VerdictKind.Agree : VerdictKind.Disagree,
-            comparison, null, kernelTrace.KernelMessages);
+            comparison, null, kernelTrace.KernelMessages) { Expectations = expectations is { Checked: > 0 } ? expectations : null };
     }
 }

@@ -64,14 +64,25 @@ static size_t log_len;
 static DEFINE_MUTEX(log_lock);
 static struct cdev mmapv_cdev;
 
+static int log_case;		/* the case begin_case() started: whose records a full buffer drops */
+static unsigned long log_lost;	/* bytes of records dropped since the buffer was last read empty */
+
+/*
+ * Appends one record to the log the program drains. A full buffer never truncates silently: the records are
+ * dropped, counted, and REC_DRIVER_LOST (in the space kept free for it) tells the host the case's log is incomplete.
+ */
 static __printf(1, 2) void mlog(const char *fmt, ...)
 {
 	va_list ap;
 
 	mutex_lock(&log_lock);
-	if (log_len < LOG_CAP - 512) {
+	if (!log_lost && log_len < LOG_CAP - 512) {
 		va_start(ap, fmt);
-		log_len += vscnprintf(logbuf + log_len, LOG_CAP - log_len, fmt, ap);
+		log_len += vscnprintf(logbuf + log_len, LOG_CAP - 256 - log_len, fmt, ap);
+		va_end(ap);
+	} else {
+		va_start(ap, fmt);
+		log_lost += vsnprintf(NULL, 0, fmt, ap);
 		va_end(ap);
 	}
 	mutex_unlock(&log_lock);
@@ -108,6 +119,7 @@ static void begin_case(int c)
 	unsigned long pages = bufs[b].pages, i, n;
 	char *a = areas[b];
 
+	log_case = c;
 	memset(a, 0, pages * PAGE_SIZE);
 	for (i = 0; i < pages; i++)
 		for (j = 0; j < k->fill_len; j++)
@@ -295,6 +307,10 @@ static ssize_t log_read(struct file *f, char __user *u, size_t size, loff_t *off
 	size_t n;
 
 	mutex_lock(&log_lock);
+	if (log_lost) {
+		log_len += scnprintf(logbuf + log_len, LOG_CAP - log_len, REC_DRIVER_LOST, log_case, log_lost);
+		log_lost = 0;
+	}
 	n = min(size, log_len);
 	if (n && copy_to_user(u, logbuf, n)) {
 		mutex_unlock(&log_lock);

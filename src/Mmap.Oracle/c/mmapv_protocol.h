@@ -85,6 +85,13 @@
 #define END_ERROR "error"
 
 /* Log records (Mmap.Oracle.Logs.LogProtocol): printf formats; a record with _ITEM repeats it, then "\n" */
+
+/* The transport (Mmap.Oracle.Logs.SerialTransport): each record line is sealed with its sequence number and CRC-32 */
+#define TRANSPORT_SEAL " ~%lu %08x\n"
+#define TRANSPORT_BATCH_END "@B Y %lu"
+#define TRANSPORT_SEQ_ADDRESS 0x100000000000UL
+#define TRANSPORT_OVERFLOW "@B O"
+#define TRANSPORT_CRC32_POLY 0xedb88320UL
 #define REC_DRIVER_LINE "@K %s\n"
 #define REC_LOADED "L %d %d %lu\n"
 #define REC_PFNS "Q %d %lu"
@@ -96,6 +103,7 @@
 #define REC_MAP_PAGES "M %d %d %lu %d\n"
 #define REC_MMAP_RETURNED "X %d %d %lx %lx\n"
 #define REC_FAULT "F %d %lx %lx %c %lu\n"
+#define REC_DRIVER_LOST "O %d %lu\n"
 #define REC_OPEN "@U %d %d O %d\n"
 #define REC_CLOSE "@U %d %d C %ld\n"
 #define REC_MMAP_OK "@U %d %d M a %lx %lx\n"

@@ -3,7 +3,8 @@
  *
  * For each case it forks a child that runs the case's steps against /dev/mmapvN (minor N = case index)
  * and prints one machine-readable "@U" record per outcome; after every outcome it copies the driver's
- * pending log lines out as "@K" lines, so the serial log is in event order. SIGBUS/SIGSEGV are caught
+ * pending log lines out as "@K" lines, so the serial log is in event order. Every line is sealed with a
+ * sequence number and a CRC-32 (emit(), the transport the host checks). SIGBUS/SIGSEGV are caught
  * with sigsetjmp/siglongjmp and reported with si_code and si_addr. The parent reaps each child with a time
  * limit and reports how it ended. Every record is printed with a REC_* format of mmapv_protocol.h,
  * generated from the C# declaration the log parser reads (Mmap.Oracle.Logs.LogProtocol).
@@ -14,7 +15,9 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <setjmp.h>
+#include <stdarg.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,6 +55,81 @@ static int log_fd = -1;
 static int kmsg_fd = -1;
 static char logbuf[1 << 16];
 
+/*
+ * The transport (Mmap.Oracle.Logs.SerialTransport): emit() assembles the program's output into lines and seals
+ * each complete line with TRANSPORT_SEAL: a sequence number from one counter shared by the parent and every child
+ * (a MAP_SHARED page made before the first fork), and the CRC-32 of the line's text. The host checks that no
+ * number is missing, repeated or garbled; the batch ends with TRANSPORT_BATCH_END naming how many came before.
+ */
+static unsigned long *transport_seq;
+static char out_line[8192];
+static size_t out_len;
+static unsigned int crc_table[256];
+
+static void crc32_init(void)
+{
+	unsigned int i, k, c;
+
+	for (i = 0; i < 256; i++) {
+		for (c = i, k = 0; k < 8; k++)
+			c = (c & 1) ? TRANSPORT_CRC32_POLY ^ (c >> 1) : c >> 1;
+		crc_table[i] = c;
+	}
+}
+
+static unsigned int crc32_of(const char *s, size_t n)
+{
+	unsigned int crc = 0xffffffffu;
+
+	while (n--)
+		crc = crc_table[(crc ^ (unsigned char)*s++) & 0xff] ^ (crc >> 8);
+	return ~crc;
+}
+
+/*
+ * Writes out_line[0..len) as one sealed line with a single write(2), so that a line the parent writes while a child
+ * runs never interleaves with the child's, and a child a kernel BUG kills has written every line it numbered.
+ */
+static void seal(size_t len)
+{
+	static char sealed[sizeof(out_line) + 32];
+	unsigned long seq = __atomic_fetch_add(transport_seq, 1, __ATOMIC_SEQ_CST);
+	size_t n = len, done = 0;
+
+	memcpy(sealed, out_line, len);
+	n += (size_t)snprintf(sealed + len, sizeof(sealed) - len, TRANSPORT_SEAL, seq, crc32_of(out_line, len));
+	while (done < n) {
+		ssize_t w = write(STDOUT_FILENO, sealed + done, n - done);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		done += (size_t)w;
+	}
+	out_len -= len + 1;
+	memmove(out_line, out_line + len + 1, out_len);
+}
+
+static __attribute__((format(printf, 1, 2))) void emit(const char *fmt, ...)
+{
+	va_list ap;
+	char *nl;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(out_line + out_len, sizeof(out_line) - out_len, fmt, ap);
+	va_end(ap);
+	if (n < 0 || out_len + (size_t)n >= sizeof(out_line)) {
+		/* A line longer than the buffer: never cut it silently, say so in its place. */
+		out_len = (size_t)snprintf(out_line, sizeof(out_line), "%s\n", TRANSPORT_OVERFLOW);
+	} else {
+		out_len += (size_t)n;
+	}
+	while ((nl = memchr(out_line, '\n', out_len)) != NULL)
+		seal((size_t)(nl - out_line));
+}
+
 static void on_fault(int signo, siginfo_t *info, void *context)
 {
 	(void)context;
@@ -67,20 +145,31 @@ static void on_fault(int signo, siginfo_t *info, void *context)
 	siglongjmp(jump, 1);
 }
 
-/* Copies the driver's pending log lines to stdout, each prefixed with "@K ". */
+/*
+ * Copies the driver's pending log lines to stdout, each prefixed with "@K ". A line cut by the end of a read is
+ * kept and completed by the next read.
+ */
 static void drain(void)
 {
+	static size_t kept;
 	ssize_t n;
 
-	while ((n = read(log_fd, logbuf, sizeof(logbuf) - 1)) > 0) {
+	while ((n = read(log_fd, logbuf + kept, sizeof(logbuf) - 1 - kept)) > 0) {
 		char *line = logbuf, *end;
+		size_t total = kept + (size_t)n;
 
-		logbuf[n] = 0;
+		logbuf[total] = 0;
 		while ((end = strchr(line, '\n')) != NULL) {
 			*end = 0;
-			printf(REC_DRIVER_LINE, line);
+			emit(REC_DRIVER_LINE, line);
 			line = end + 1;
 		}
+		kept = total - (size_t)(line - logbuf);
+		if (kept == sizeof(logbuf) - 1) {
+			emit(REC_DRIVER_LINE, TRANSPORT_OVERFLOW);
+			kept = 0;
+		}
+		memmove(logbuf, line, kept);
 	}
 }
 
@@ -136,7 +225,7 @@ static int kernel_messages(int c)
 		return 0;
 	while ((text = next_kmsg(kmsg_fd, rec, sizeof(rec)))) {
 		if (strstr(text, "BUG") || strstr(text, "RIP:") || strstr(text, "WARNING") || strstr(text, "Oops"))
-			printf(REC_KERNEL_MESSAGE, c, text);
+			emit(REC_KERNEL_MESSAGE, c, text);
 		if (strstr(text, "BUG") || strstr(text, "Oops"))
 			bug = 1;
 	}
@@ -157,7 +246,32 @@ static void step_warnings(int c, int i)
 		return;
 	while ((text = next_kmsg(step_kmsg_fd, rec, sizeof(rec))))
 		if (strncmp(text, "WARNING:", 8) == 0)
-			printf(REC_WARNING, c, i, text);
+			emit(REC_WARNING, c, i, text);
+}
+
+/*
+ * The address space a case's steps run in holds nothing of the harness where the scenario's mappings go (below
+ * mmap_base, top-down), as the model assumes: the harness's own data is in the static binary's segments and brk
+ * heap (malloc never uses mmap: M_MMAP_MAX 0) and the sequence counter sits at TRANSPORT_SEQ_ADDRESS, far below.
+ * 6.12 and 7.3 place the vDSO and its data pages at the top of the mmap area, where a scenario's first mapping
+ * would lie directly below them; the child unmaps them before the first step (its code calls no vDSO function,
+ * and x86-64 signal frames return through glibc's sa_restorer, not the vDSO).
+ */
+static void clear_mmap_area(void)
+{
+	FILE *maps = fopen("/proc/self/maps", "r");
+	unsigned long lo[8], hi[8];
+	char line[512];
+	int n = 0, k;
+
+	while (maps && n < 8 && fgets(line, sizeof(line), maps))
+		if (strstr(line, "[vdso]") || strstr(line, "[vvar"))
+			if (sscanf(line, "%lx-%lx", &lo[n], &hi[n]) == 2)
+				n++;
+	if (maps)
+		fclose(maps);
+	for (k = 0; k < n; k++)
+		munmap((void *)lo[k], hi[k] - lo[k]);
 }
 
 static void run_case(int c)
@@ -173,27 +287,28 @@ static void run_case(int c)
 	snprintf(path, sizeof(path), "/dev/mmapv%d", c);
 	snprintf(text, sizeof(text), "%d\n", c);
 	if (write(log_fd, text, strlen(text)) < 0)
-		printf(REC_CASE_FAILED, c, errno);
+		emit(REC_CASE_FAILED, c, errno);
 	drain();
 	step_kmsg_fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK);
 	if (step_kmsg_fd >= 0)
 		lseek(step_kmsg_fd, 0, SEEK_END);
+	clear_mmap_area();
 	for (i = 0; i < pc->nsteps; i++) {
 		const struct step *s = &steps[pc->first_step + i];
 		long r;
 
 		if (!runnable(s, mapped)) {
-			printf(REC_NOT_RUN, c, i);
+			emit(REC_NOT_RUN, c, i);
 			continue;
 		}
 		switch (s->op) {
 		case OP_OPEN:
 			fd = open(path, (int)s->flags);
-			printf(REC_OPEN, c, i, fd < 0 ? -errno : fd);
+			emit(REC_OPEN, c, i, fd < 0 ? -errno : fd);
 			break;
 		case OP_CLOSE:
 			r = close(fd);
-			printf(REC_CLOSE, c, i, r < 0 ? (long)-errno : r);
+			emit(REC_CLOSE, c, i, r < 0 ? (long)-errno : r);
 			fd = -1;
 			break;
 		case OP_MMAP: {
@@ -202,12 +317,12 @@ static void run_case(int c)
 			void *p = mmap((void *)hint, s->length, (int)s->prot, (int)s->flags, mfd, (off_t)s->file_offset);
 
 			if (p == MAP_FAILED) {
-				printf(REC_MMAP_FAILED, c, i, errno, hint);
+				emit(REC_MMAP_FAILED, c, i, errno, hint);
 			} else {
 				base[s->slot] = (unsigned long)p;
 				len[s->slot] = s->length;
 				mapped[s->slot] = 1;
-				printf(REC_MMAP_OK, c, i, (unsigned long)p, hint);
+				emit(REC_MMAP_OK, c, i, (unsigned long)p, hint);
 			}
 			break;
 		}
@@ -225,19 +340,19 @@ static void run_case(int c)
 				else
 					*(volatile unsigned char *)p = (unsigned char)s->value;
 				armed = 0;
-				printf(s->op == OP_READ ? REC_READ_VALUE : REC_WRITE_DONE, c, i, v);
+				emit(s->op == OP_READ ? REC_READ_VALUE : REC_WRITE_DONE, c, i, v);
 			} else {
-				printf(s->op == OP_READ ? REC_READ_SIGNAL : REC_WRITE_SIGNAL, c, i, sig_no, sig_code, sig_addr);
+				emit(s->op == OP_READ ? REC_READ_SIGNAL : REC_WRITE_SIGNAL, c, i, sig_no, sig_code, sig_addr);
 			}
 			break;
 		}
 		case OP_MPROTECT:
 			r = mprotect((void *)(base[s->slot] + s->offset), s->length, (int)s->prot);
-			printf(REC_MPROTECT, c, i, r < 0 ? (long)-errno : r);
+			emit(REC_MPROTECT, c, i, r < 0 ? (long)-errno : r);
 			break;
 		case OP_MUNMAP:
 			r = munmap((void *)(base[s->slot] + s->offset), s->length);
-			printf(REC_MUNMAP, c, i, r < 0 ? (long)-errno : r);
+			emit(REC_MUNMAP, c, i, r < 0 ? (long)-errno : r);
 			break;
 		case OP_CHECK: {
 			int driver_fill = s->pattern == PATTERN_DRIVER_FILL;
@@ -254,12 +369,12 @@ static void run_case(int c)
 					for (j = 0; j < plen; j++)
 						got[j] = p[j];
 					armed = 0;
-					printf(REC_CHECK_PAGE, c, i, page);
+					emit(REC_CHECK_PAGE, c, i, page);
 					for (j = 0; j < plen; j++)
-						printf(REC_CHECK_PAGE_ITEM, got[j]);
-					printf("\n");
+						emit(REC_CHECK_PAGE_ITEM, got[j]);
+					emit("\n");
 				} else {
-					printf(REC_CHECK_PAGE_SIGNAL, c, i, page, sig_no, sig_code, sig_addr);
+					emit(REC_CHECK_PAGE_SIGNAL, c, i, page, sig_no, sig_code, sig_addr);
 					drain();
 					break;
 				}
@@ -277,7 +392,7 @@ static void run_case(int c)
 				for (j = 0; j < pt->len && off + j < s->length; j++)
 					out[off + j] = (unsigned char)pt->bytes[j];
 			r = write(fd, out, s->length);
-			printf(REC_FD_WRITE, c, i, r < 0 ? (long)-errno : r);
+			emit(REC_FD_WRITE, c, i, r < 0 ? (long)-errno : r);
 			free(out);
 			break;
 		}
@@ -285,7 +400,7 @@ static void run_case(int c)
 			unsigned char *in = calloc(1, s->length ? s->length : 1);
 
 			r = read(fd, in, s->length);
-			printf(REC_FD_READ, c, i, r < 0 ? (long)-errno : r);
+			emit(REC_FD_READ, c, i, r < 0 ? (long)-errno : r);
 			if (r >= 0) {
 				free(local);
 				local = in;
@@ -301,10 +416,10 @@ static void run_case(int c)
 			int j;
 
 			for (off = 0; off < local_len; off += 4096) {
-				printf(REC_CHECK_BUFFER, c, i, off);
+				emit(REC_CHECK_BUFFER, c, i, off);
 				for (j = 0; j < pt->len && off + j < local_len; j++)
-					printf(REC_CHECK_BUFFER_ITEM, local[off + j]);
-				printf("\n");
+					emit(REC_CHECK_BUFFER_ITEM, local[off + j]);
+				emit("\n");
 			}
 			break;
 		}
@@ -323,7 +438,7 @@ static void run_case(int c)
 						mine = 1;
 				line[strcspn(line, "\n")] = 0;
 				if (mine)
-					printf(REC_MAPS_LINE, c, i, line);
+					emit(REC_MAPS_LINE, c, i, line);
 			}
 			if (maps)
 				fclose(maps);
@@ -334,9 +449,9 @@ static void run_case(int c)
 			unsigned long total = 0;
 
 			if (!t || fscanf(t, "%lu", &total) != 1)
-				printf(REC_PROC_TOTAL_FAILED, c, i);
+				emit(REC_PROC_TOTAL_FAILED, c, i);
 			else
-				printf(REC_PROC_TOTAL, c, i, total);
+				emit(REC_PROC_TOTAL, c, i, total);
 			if (t)
 				fclose(t);
 			break;
@@ -387,28 +502,34 @@ static void reap(int c, pid_t pid, const struct timespec *t0)
 
 		if (w == pid) {
 			if (WIFSIGNALED(status))
-				printf(REC_CASE_ENDED, c, END_SIGNAL, WTERMSIG(status), micros_since(t0));
+				emit(REC_CASE_ENDED, c, END_SIGNAL, WTERMSIG(status), micros_since(t0));
 			else
-				printf(REC_CASE_ENDED, c, END_EXIT, WEXITSTATUS(status), micros_since(t0));
+				emit(REC_CASE_ENDED, c, END_EXIT, WEXITSTATUS(status), micros_since(t0));
 			return;
 		}
 		if (bug) {
 			/* The oops killed the child, or left it stuck in the kernel: do not wait for it. */
 			kill(pid, SIGKILL);
-			printf(REC_CASE_ENDED, c, END_BUG, 0, micros_since(t0));
+			emit(REC_CASE_ENDED, c, END_BUG, 0, micros_since(t0));
 			return;
 		}
 		bug = kernel_messages(c);
 		clock_gettime(CLOCK_MONOTONIC, &now);
 		if (now.tv_sec > deadline.tv_sec || (now.tv_sec == deadline.tv_sec && now.tv_nsec >= deadline.tv_nsec)) {
 			kill(pid, SIGKILL);
-			printf(REC_CASE_ENDED, c, END_TIMEOUT, CASE_TIMEOUT_SECONDS, micros_since(t0));
+			emit(REC_CASE_ENDED, c, END_TIMEOUT, CASE_TIMEOUT_SECONDS, micros_since(t0));
 			return;
 		}
 		left.tv_sec = 0;
 		left.tv_nsec = bug ? 20 * 1000 * 1000 : 5 * 1000 * 1000;
 		sigtimedwait(&chld, NULL, &left);
 	}
+}
+
+/* The transport's last line: how many sealed lines came before it (no child is running any more). */
+static void end_batch(void)
+{
+	emit(TRANSPORT_BATCH_END "\n", __atomic_load_n(transport_seq, __ATOMIC_SEQ_CST));
 }
 
 int main(void)
@@ -418,6 +539,14 @@ int main(void)
 	int c;
 
 	setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+	crc32_init();
+	mallopt(M_MMAP_MAX, 0);
+	transport_seq = mmap((void *)TRANSPORT_SEQ_ADDRESS, sizeof(*transport_seq), PROT_READ | PROT_WRITE,
+			     MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+	if (transport_seq == MAP_FAILED) {
+		printf("@@MMAPV transport: mmap of the sequence counter failed (errno %d)\n", errno);
+		return 1;
+	}
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_sigaction = on_fault;
 	sa.sa_flags = SA_SIGINFO | SA_NODEFER;
@@ -428,7 +557,8 @@ int main(void)
 	sigprocmask(SIG_BLOCK, &chld, NULL);
 	log_fd = open("/proc/mmapv-log", O_RDWR);
 	if (log_fd < 0) {
-		printf(REC_CASE_FAILED, -1, errno);
+		emit(REC_CASE_FAILED, -1, errno);
+		end_batch();
 		return 1;
 	}
 	kmsg_fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK);
@@ -440,7 +570,7 @@ int main(void)
 		snprintf(path, sizeof(path), "/dev/mmapv%d", c);
 		unlink(path);
 		if (mknod(path, S_IFCHR | 0666, makedev(MMAPV_MAJOR, c)) < 0)
-			printf(REC_CASE_FAILED, c, errno);
+			emit(REC_CASE_FAILED, c, errno);
 	}
 	for (c = 0; c < NCASES; c++) {
 		pid_t pid;
@@ -448,7 +578,7 @@ int main(void)
 
 		clock_gettime(CLOCK_MONOTONIC, &t0);
 		clear_warn_once();
-		printf(REC_CASE_STARTED, c);
+		emit(REC_CASE_STARTED, c);
 		fflush(stdout);
 		pid = fork();
 		if (pid == 0) {
@@ -458,7 +588,7 @@ int main(void)
 			_exit(0);
 		}
 		if (pid < 0) {
-			printf(REC_CASE_FAILED, c, errno);
+			emit(REC_CASE_FAILED, c, errno);
 			continue;
 		}
 		reap(c, pid, &t0);
@@ -466,5 +596,6 @@ int main(void)
 		kernel_messages(c);
 		fflush(stdout);
 	}
+	end_batch();
 	return 0;
 }

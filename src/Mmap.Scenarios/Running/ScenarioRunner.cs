@@ -57,7 +57,7 @@ public sealed class ScenarioRunner
         // Rendering the trace is the costly part of a run: only do it when the file asks about the trace.
         var lines = _scenario.Expectations.Count == 0 ? Array.Empty<string>() : TraceRenderer.ComparableLines(_machine.Trace.Events);
         var expectations = _scenario.Expectations
-            .Select(e => new ExpectationResult(e, lines.Count(l => l.Contains(e.Text, StringComparison.Ordinal))))
+            .Select(e => ExpectationResult.Of(e, lines))
             .ToList();
         return new RunResult(_scenario, _machine, steps, expectations, _addresses, _mapsLines);
     }
