@@ -134,6 +134,36 @@ public static class MmapSyscall
         return MmapRegion(machine, r.Label, file, address, len, vmFlags, pgoff, flags);
     }
 
+    private static Vma WithOps(Vma vma, VmOps ops)
+    {
+        vma.Ops = ops;
+        return vma;
+    }
+
+    /// <summary>The neighbour of [address, address + len) that a new VMA of this file merges into, expanded; or null.</summary>
+    private static Vma? ExpandNeighbour(Machine machine, ulong address, ulong len, VmFlags vmFlags, ulong pgoff, OpenFile file)
+    {
+        var mm = machine.Mm;
+        Vma? prev = null, next = null;
+        foreach (var v in mm.Vmas)
+        {
+            if (v.End == address) prev = v;
+            if (v.Start == address + len) next = v;
+        }
+
+        // The new VMA has no vm_ops yet; is_mergeable_vma compares files and flags, not ops.
+        var neighbour = prev ?? next;
+        if (neighbour is null) return null;
+        var candidate = new Vma(address, address + len, vmFlags | VmFlags.SoftDirty, pgoff, neighbour.Ops, file);
+        var mergesPrev = prev is not null && VmaMerge.CanMerge(prev, WithOps(candidate, prev.Ops));
+        var mergesNext = next is not null && VmaMerge.CanMerge(WithOps(candidate, next.Ops), next);
+        if (!mergesPrev && !mergesNext) return null;
+        candidate.Ops = mergesPrev ? prev!.Ops : next!.Ops;
+        candidate.PageProt = (mergesPrev ? prev! : next!).PageProt;
+        mm.Insert(candidate);
+        return VmaMerge.MergeNeighbours(mm, candidate);
+    }
+
     /// <summary>
     /// mm/mmap.c file_mmap_ok: "if (pgoff > maxsize >> PAGE_SHIFT) / (maxsize - len) ..." with maxsize = ULONG_MAX
     /// for a char device, so the mapping is refused iff pgoff > (ULONG_MAX - len) >> PAGE_SHIFT (R2.4).
@@ -167,6 +197,16 @@ public static class MmapSyscall
 
         // "if (accountable_mapping(file, vm_flags)) { ... vm_flags |= VM_ACCOUNT; }"
         if (MmapFlagsCalculation.IsAccountable(vmFlags)) vmFlags |= VmFlags.Account;
+
+        // "Attempt to expand an old mapping" (6.1 mmap_region; vma_merge_new_range in 6.12 and 7.3), before any new VMA:
+        // a file mapping next to a VMA of the same file that it could merge with (R6.8) expands that VMA, and the
+        // driver's ->mmap is not called.
+        if (file is not null && (vmFlags & VmFlagMasks.Special) == 0 && ExpandNeighbour(machine, address, len, vmFlags, pgoff, file) is { } expanded)
+        {
+            if (populate && (expanded.Flags & (VmFlags.Io | VmFlags.PfnMap)) == 0 && !Faults.PageFaultHandler.PopulateRange(machine, expanded, address, address + len))
+                return SyscallResult.Bug;
+            return SyscallResult.Ok(address);
+        }
 
         // A shared anonymous mapping: "} else if (vm_flags & VM_SHARED) { error = shmem_zero_setup(vma); }" (6.1, 6.12:
         // mm/mmap.c mmap_region; 7.3: mm/vma.c __mmap_new_vma) gives it a shmem file and the shmem vm_ops.
