@@ -15,7 +15,8 @@ namespace Mmap.Cli.Commands;
 /// (<see cref="ScenarioDomain"/>), runs them in batches on the real kernels and on the model, prints progress on
 /// stderr and a summary per kernel (agreed, disagreed, rejected and failed with reasons counted), shrinks one
 /// disagreement per difference class on its kernel and saves it as a counterexample.
-/// Exit: 0 every runnable scenario agreed, 1 a disagreement or a failed run, 2 bad input, 3 no QEMU/kernel.
+/// Exit: 0 every runnable scenario agreed or disagreed only as a known deviation explains (KnownDeviations), 1 an
+/// unexplained disagreement or a failed run, 2 bad input, 3 no QEMU/kernel.
 /// </summary>
 public static class FuzzCommand
 {
@@ -32,12 +33,18 @@ public static class FuzzCommand
         var maxShrinks = new Option<int>("--max-shrinks") { Description = "Disagreement classes to shrink at most", DefaultValueFactory = _ => 5 };
         var budget = new Option<int>("--shrink-seconds") { Description = "Time budget per shrink", DefaultValueFactory = _ => 60 };
         var write = new Option<bool>("--write-scenarios") { Description = "Only write the generated scenarios into --out and exit (no kernel needed)" };
+        var deviations = new Option<bool>("--known-deviations") { Description = "Only print the table of known deviations (Markdown) and exit" };
         var command = new Command("fuzz", "Generate random scenarios, run them on real kernels and the model, shrink disagreements")
         {
-            count, seed, kernel, output, shrink, noShrink, json, batch, maxShrinks, budget, write,
+            count, seed, kernel, output, shrink, noShrink, json, batch, maxShrinks, budget, write, deviations,
         };
         command.SetAction(async (parse, ct) =>
         {
+            if (parse.GetValue(deviations))
+            {
+                context.Out.Write(KnownDeviations.MarkdownTable());
+                return ExitCodes.Success;
+            }
             if (parse.GetValue(shrink) && parse.GetValue(noShrink))
             {
                 context.Error.WriteLine("fuzz: --shrink and --no-shrink exclude each other");
@@ -111,7 +118,7 @@ public static class FuzzCommand
             }
 
             var throughput = result.Scenarios * series.Count / Math.Max(0.001, result.Elapsed.TotalSeconds);
-            var exit = result.Summaries.All(s => s.Disagreed == 0 && s.Failed == 0) ? ExitCodes.Success : ExitCodes.Failed;
+            var exit = result.Summaries.All(s => s.Unexplained == 0 && s.Failed == 0) ? ExitCodes.Success : ExitCodes.Failed;
             if (settings.Json) WriteJson(context, exit, seed, result, shrunk, throughput);
             else WriteText(context, seed, result, shrunk, throughput);
             return exit;
@@ -128,7 +135,8 @@ public static class FuzzCommand
         context.Out.WriteLine($"fuzz: seed {seed}, {result.Scenarios} scenarios, {result.Elapsed.TotalSeconds:F1} s, {throughput:F1} kernel-checked scenarios/s (all kernels, boots included)");
         foreach (var s in result.Summaries)
         {
-            context.Out.WriteLine($"{s.Kernel} ({s.Release}): {s.Agreed} agreed, {s.Disagreed} disagreed, {s.Rejected} rejected, {s.Failed} failed");
+            context.Out.WriteLine($"{s.Kernel} ({s.Release}): {s.Agreed} agreed, {s.Disagreed} disagreed ({s.Unexplained} unexplained, {s.Explained} explained by known deviations), {s.Rejected} rejected, {s.Failed} failed");
+            foreach (var (id, n) in s.ExplainedBy ?? new Dictionary<string, int>()) context.Out.WriteLine($"  explained {n,5}  by known deviation {id}");
             foreach (var (reason, n) in s.RejectReasons) context.Out.WriteLine($"  rejected {n,6}  {reason}");
             foreach (var (reason, n) in s.FailureReasons) context.Out.WriteLine($"  failed   {n,6}  {reason}");
             foreach (var (line, n) in s.DifferenceClasses) context.Out.WriteLine($"  differs  {n,6}  {line}");
@@ -149,7 +157,8 @@ public static class FuzzCommand
             scenariosPerSecond = Math.Round(throughput, 1),
             kernels = result.Summaries.Select(s => new
             {
-                kernel = s.Kernel, release = s.Release, agreed = s.Agreed, disagreed = s.Disagreed, rejected = s.Rejected, failed = s.Failed,
+                kernel = s.Kernel, release = s.Release, agreed = s.Agreed, disagreed = s.Disagreed, unexplained = s.Unexplained, explained = s.Explained,
+                explainedBy = s.ExplainedBy ?? new Dictionary<string, int>(), rejected = s.Rejected, failed = s.Failed,
                 rejectReasons = s.RejectReasons, failureReasons = s.FailureReasons, differences = s.DifferenceClasses,
             }),
             shrunk = shrunk.Select(x => new

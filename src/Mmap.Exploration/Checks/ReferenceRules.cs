@@ -26,6 +26,8 @@ public static class ReferenceRules
         if (((uint)prot & 1) != 0) flags |= VmRead;
         if (((uint)prot & 2) != 0) flags |= VmWrite;
         if (((uint)prot & 4) != 0) flags |= VmExec;
+        // R5.8: exactly PROT_EXEC takes the execute-only protection key 1, VM_PKEY_BIT0 (bit 32), on the PKU CPU.
+        if ((uint)prot == 4) flags |= 1UL << 32;
         if (IsSharedType(type))
         {
             flags |= VmShared | VmMayShare;

@@ -74,7 +74,7 @@ public static class StateInvariants
     private static int WriteExpectedPrefix(Vma v, Span<char> expected)
     {
         var flags = (ulong)v.Flags;
-        var offset = v.File is null ? 0 : v.PgOff << 12;
+        var offset = v.HasFile ? v.PgOff << 12 : 0;
         var n = Hex.Write(v.Start, 8, expected);
         expected[n++] = '-';
         n += Hex.Write(v.End, 8, expected[n..]);

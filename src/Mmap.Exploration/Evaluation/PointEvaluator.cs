@@ -82,6 +82,8 @@ public static class PointEvaluator
                     return new PointOutcome(OutcomeClass.SigSegv, Signal: "SIGSEGV:MAPERR");
                 case OutcomeKind.SigSegvAccErr:
                     return new PointOutcome(OutcomeClass.SigSegv, Signal: "SIGSEGV:ACCERR");
+                case OutcomeKind.SigSegvPkuErr:
+                    return new PointOutcome(OutcomeClass.SigSegv, Signal: "SIGSEGV:PKUERR");
                 case OutcomeKind.KernelBug:
                     return new PointOutcome(OutcomeClass.KernelBug);
             }

@@ -18,6 +18,12 @@ public enum OutcomeKind
     /// <summary>SIGSEGV, si_code SEGV_ACCERR: the VMA forbids the access (access_error). R5.2.</summary>
     SigSegvAccErr,
 
+    /// <summary>
+    /// SIGSEGV, si_code SEGV_PKUERR: the VMA's protection key denies the access (access_error's
+    /// arch_vma_access_permitted, bad_area_access_from_pkeys): a read or write of an execute-only VMA.
+    /// </summary>
+    SigSegvPkuErr,
+
     /// <summary>A kernel BUG() was hit while handling the fault.</summary>
     KernelBug,
 }

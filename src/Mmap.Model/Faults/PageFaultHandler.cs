@@ -23,6 +23,12 @@ public static class PageFaultHandler
         // "if (unlikely(!vma)) { bad_area(regs, error_code, address); ...}" → SEGV_MAPERR
         if (vma is null) return (OutcomeKind.SigSegvMapErr, "no VMA here");
 
+        // access_error: "if (!arch_vma_access_permitted(vma, (error_code & X86_PF_WRITE), (error_code & X86_PF_INSTR),
+        // foreign)) return 1;" comes before the VM_WRITE check, and bad_area_access_error → bad_area_access_from_pkeys
+        // reports it as SEGV_PKUERR: a data access to an execute-only VMA (the PKRU denies its key).
+        if (!ProtectionKeys.AllowsDataAccess(vma.Flags))
+            return (OutcomeKind.SigSegvPkuErr, $"execute-only VMA: protection key {ProtectionKeys.Of(vma.Flags)} denies data access (arch/x86/mm/fault.c access_error)");
+
         var pte = mm.PteAt(address);
         if (AccessError(vma, write, pte))
             return (OutcomeKind.SigSegvAccErr, machine.Trace.WhyVmaForbids(vma.Flags));
@@ -40,6 +46,7 @@ public static class PageFaultHandler
         var page = address & PageGeometry.PageMask;
         if (pte is null)
         {
+            if (vma.IsShmem) return ShmemFault(machine, vma, page, write);
             return vma.IsAnonymous ? AnonymousFault(machine, vma, page, write) : FileFault(machine, vma, page, write);
         }
 
@@ -66,8 +73,23 @@ public static class PageFaultHandler
             return (OutcomeKind.Done, null);
         }
 
+        machine.Mm.PrepareAnonVma(vma);
         var pfn = machine.Memory.AllocateAnonymous();
         machine.Mm.SetPte(page, new Pte(pfn, vma.PageProt.WithWrite(), PteKind.Anonymous));
+        return (OutcomeKind.Done, null);
+    }
+
+    /// <summary>
+    /// do_fault → shmem_fault for a shared anonymous VMA (mm/shmem.c shmem_fault, shmem_get_folio_gfp): the page cache
+    /// page of the shmem file at that offset, allocated zeroed on first use, then do_read_fault / do_shared_fault map it
+    /// (writable only on a write). The VMA is always VM_SHARED, so no CoW; the page stays the file's, and a read never
+    /// maps the zero page.
+    /// </summary>
+    private static (OutcomeKind, string?) ShmemFault(Machine machine, Vma vma, ulong page, bool write)
+    {
+        var pfn = machine.Memory.AllocateAnonymous();
+        var prot = write ? vma.PageProt.WithWrite() : vma.PageProt;
+        machine.Mm.SetPte(page, new Pte(pfn, prot, PteKind.Anonymous));
         return (OutcomeKind.Done, null);
     }
 
@@ -94,6 +116,7 @@ public static class PageFaultHandler
         if (write && (vma.Flags & VmFlags.Shared) == 0)
         {
             // do_cow_fault: copy vmf->page into a new anonymous page, map it writable.
+            machine.Mm.PrepareAnonVma(vma);
             var copy = machine.Memory.AllocateAnonymous();
             machine.Memory[copy].CopyFrom(machine.Memory[pfn]);
             machine.Mm.SetPte(page, new Pte(copy, vma.PageProt.WithWrite(), PteKind.Anonymous));
@@ -128,6 +151,7 @@ public static class PageFaultHandler
 
         // wp_page_copy: vm_normal_page() is NULL for a special PTE; __wp_page_copy_user copies the 4 KiB
         // through the read-only mapping either way. The device page is never modified.
+        machine.Mm.PrepareAnonVma(vma);
         var copy = machine.Memory.AllocateAnonymous();
         machine.Memory[copy].CopyFrom(machine.Memory[pte.Pfn]);
         machine.Mm.SetPte(page, new Pte(copy, vma.PageProt.WithWrite(), PteKind.Anonymous));
@@ -135,18 +159,57 @@ public static class PageFaultHandler
     }
 
     /// <summary>
-    /// populate_vma_page_range: prefault every page, with FOLL_WRITE for a private writable VMA
-    /// ("if ((vma->vm_flags &amp; (VM_WRITE | VM_SHARED)) == VM_WRITE) gup_flags |= FOLL_WRITE;"). Errors are ignored.
+    /// mm_populate → __mm_populate (mm/gup.c; the same in 6.1, 6.12, 7.3) for one VMA: populate_vma_page_range prefaults
+    /// its pages in order through __get_user_pages, with FOLL_WRITE for a private writable VMA ("if ((vma->vm_flags &amp;
+    /// (VM_WRITE | VM_SHARED)) == VM_WRITE) gup_flags |= FOLL_WRITE;"). __get_user_pages stops at the first page whose
+    /// fault fails and returns the pages done ("return i ? i : ret;"); __mm_populate then starts again at that page
+    /// ("nend = nstart + ret * PAGE_SIZE;"), and when that fails at once it gives up on the VMA ("if (ignore_errors)
+    /// { ret = 0; continue; }"): a failing page is faulted twice unless it is the first. check_vma_flags refuses the
+    /// whole VMA with -EFAULT when its protection key denies the access (arch_vma_access_permitted): an execute-only
+    /// VMA is never populated.
     /// </summary>
     /// <returns>False if a kernel BUG killed the task on the way.</returns>
     public static bool Populate(Machine machine, Vma vma)
     {
+        if (!ProtectionKeys.AllowsDataAccess(vma.Flags)) return true;
         var write = (vma.Flags & (VmFlags.Write | VmFlags.Shared)) == VmFlags.Write;
-        for (var page = vma.Start; page < vma.End; page += PageGeometry.PageSize)
+        var start = vma.Start;
+        while (start < vma.End)
         {
-            if ((machine.Mm.PteAt(page) is null || write) && Handle(machine, page, write).Kind == OutcomeKind.KernelBug) return false;
+            var (failed, kind) = GetUserPages(machine, start, vma.End, write);
+            if (kind == OutcomeKind.KernelBug) return false;
+            // "if (ret < 0) { if (ignore_errors) { ret = 0; continue; } }": the failing page was the first one.
+            if (failed is not { } at || at == start) return true;
+            start = at;
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// populate_vma_page_range(vma, start, end) once, as mprotect_fixup calls it: nothing for VM_LOCKONFAULT, a VMA
+    /// check_vma_flags refuses (VM_IO|VM_PFNMAP, or a protection key that denies the access), then __get_user_pages
+    /// up to the first page whose fault fails.
+    /// </summary>
+    /// <returns>False if a kernel BUG killed the task on the way.</returns>
+    public static bool PopulateRange(Machine machine, Vma vma, ulong start, ulong end)
+    {
+        if ((vma.Flags & VmFlags.LockOnFault) != 0 || (vma.Flags & (VmFlags.Io | VmFlags.PfnMap)) != 0
+            || !ProtectionKeys.AllowsDataAccess(vma.Flags)) return true;
+        var write = (vma.Flags & (VmFlags.Write | VmFlags.Shared)) == VmFlags.Write;
+        return GetUserPages(machine, start, end, write).Kind != OutcomeKind.KernelBug;
+    }
+
+    /// <summary>__get_user_pages over [start, end): the first page whose fault does not complete, and how it ended.</summary>
+    private static (ulong? Failed, OutcomeKind Kind) GetUserPages(Machine machine, ulong start, ulong end, bool write)
+    {
+        for (var page = start; page < end; page += PageGeometry.PageSize)
+        {
+            if (machine.Mm.PteAt(page) is not null && !write) continue;
+            var kind = Handle(machine, page, write).Kind;
+            if (kind != OutcomeKind.Done) return (page, kind);
+        }
+
+        return (null, OutcomeKind.Done);
     }
 }

@@ -23,8 +23,22 @@ public readonly record struct PageProt(ulong Bits)
     public static PageProt CopyExec => ReadOnlyExec;
     public static PageProt SharedExec => new(PresentBit | RwBit | UserBit | AccessedBit);
 
-    /// <summary>Whether the MMU lets user mode read through a PTE with this protection.</summary>
-    public bool UserReadable => (Bits & (PresentBit | UserBit)) == (PresentBit | UserBit);
+    /// <summary>_PAGE_BIT_PKEY_BIT0 (arch/x86/include/asm/pgtable_types.h): a PTE's 4 protection-key bits are 59..62.</summary>
+    public const int PkeyShift = 59;
+
+    public const ulong PkeyMask = 0xfUL << PkeyShift;
+
+    /// <summary>The PTE's protection key.</summary>
+    public int Pkey => (int)((Bits & PkeyMask) >> PkeyShift);
+
+    /// <summary>The same protection with another key (vm_get_page_prot: "val |= (vm_flags &amp; VM_PKEY_BIT0 ? _PAGE_PKEY_BIT0 : 0) | …").</summary>
+    public PageProt WithPkey(int key) => new((Bits & ~PkeyMask) | ((ulong)(key & 0xf) << PkeyShift));
+
+    /// <summary>
+    /// Whether the MMU lets user mode read through a PTE with this protection: present, user, and a protection key
+    /// whose PKRU bits allow data access (every key but the execute-only one, see <see cref="ProtectionKeys"/>).
+    /// </summary>
+    public bool UserReadable => (Bits & (PresentBit | UserBit)) == (PresentBit | UserBit) && Pkey != ProtectionKeys.ExecuteOnlyKey;
 
     /// <summary>Whether the MMU lets user mode write through a PTE with this protection.</summary>
     public bool UserWritable => UserReadable && (Bits & RwBit) != 0;
@@ -32,7 +46,8 @@ public readonly record struct PageProt(ulong Bits)
     public PageProt WithWrite() => new(Bits | RwBit);
 
     public override string ToString() =>
-        this == None ? "PAGE_NONE"
+        Pkey != 0 ? WithPkey(0) + $" pkey={Pkey}"
+        : this == None ? "PAGE_NONE"
         : this == ReadOnly ? "PAGE_READONLY"
         : this == Shared ? "PAGE_SHARED"
         : this == ReadOnlyExec ? "PAGE_READONLY_EXEC"

@@ -14,4 +14,10 @@ public static class VmFlagMasks
 
     /// <summary>The VM_MAY* bits; mprotect relies on VM_MAYx &gt;&gt; 4 == VM_x.</summary>
     public const VmFlags May = VmFlags.MayRead | VmFlags.MayWrite | VmFlags.MayExec;
+
+    /// <summary>
+    /// mprotect's mask_off_old_flags: VM_READ | VM_WRITE | VM_EXEC | VM_FLAGS_CLEAR, where VM_FLAGS_CLEAR is
+    /// ARCH_VM_PKEY_FLAGS | VM_ARCH_CLEAR (VM_ARCH_CLEAR is 0 on x86). mm/mprotect.c do_mprotect_pkey.
+    /// </summary>
+    public const VmFlags MprotectMaskOff = Access | ProtectionKeys.Mask;
 }

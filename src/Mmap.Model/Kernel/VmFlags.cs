@@ -2,7 +2,8 @@ namespace Mmap.Model.Kernel;
 
 /// <summary>
 /// <c>vma->vm_flags</c> bits with the kernel's numeric values.
-/// Source: include/linux/mm.h (6.1, VM_* definitions; same values in 6.12). Reference R1.1.
+/// Source: include/linux/mm.h (6.1, VM_* definitions; same values in 6.12 and 7.3); the pkey bits: include/linux/mm.h
+/// VM_PKEY_SHIFT = VM_HIGH_ARCH_BIT_0 (32) under CONFIG_ARCH_HAS_PKEYS (x86-64). Reference R1.1.
 /// </summary>
 [Flags]
 public enum VmFlags : ulong
@@ -40,4 +41,12 @@ public enum VmFlags : ulong
     HugePage = 0x20000000,
     NoHugePage = 0x40000000,
     Mergeable = 0x80000000,
+    /// <summary>VM_PKEY_BIT0 = VM_HIGH_ARCH_0: bit 0 of the VMA's x86 protection key (see <see cref="ProtectionKeys"/>).</summary>
+    PkeyBit0 = 0x1_0000_0000,
+    /// <summary>VM_PKEY_BIT1 = VM_HIGH_ARCH_1.</summary>
+    PkeyBit1 = 0x2_0000_0000,
+    /// <summary>VM_PKEY_BIT2 = VM_HIGH_ARCH_2.</summary>
+    PkeyBit2 = 0x4_0000_0000,
+    /// <summary>VM_PKEY_BIT3 = VM_HIGH_ARCH_3.</summary>
+    PkeyBit3 = 0x8_0000_0000,
 }

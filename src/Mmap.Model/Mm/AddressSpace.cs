@@ -4,12 +4,18 @@ namespace Mmap.Model.Mm;
 
 /// <summary>
 /// A process's <c>mm_struct</c> as far as the model needs it: the VMAs, sorted and disjoint, and the
-/// page table (one entry per mapped virtual page).
+/// page table (one entry per mapped virtual page). It starts empty: the oracle's harness unmaps the vDSO and its data
+/// pages (which 6.12 and 7.3 place at the top of the mmap region) before a scenario's first step.
 /// </summary>
-public sealed class AddressSpace(KernelVersion kernel = KernelVersion.Linux6_1)
+public sealed class AddressSpace
 {
+    public AddressSpace(KernelVersion kernel = KernelVersion.Linux6_1)
+    {
+        Kernel = kernel;
+    }
+
     /// <summary>The kernel series whose rules apply to this address space (see <see cref="KernelDeltas"/>).</summary>
-    public KernelVersion Kernel { get; } = kernel;
+    public KernelVersion Kernel { get; }
 
     /// <summary>sysctl vm.max_map_count default: USHRT_MAX - 5 (include/linux/mm.h DEFAULT_MAX_MAP_COUNT).</summary>
     public const int MaxMapCount = 65530;
@@ -74,6 +80,7 @@ public sealed class AddressSpace(KernelVersion kernel = KernelVersion.Linux6_1)
         _vmas.Clear();
         _ptes.Clear();
         DeltasReached = 0;
+        _anonVmas = 0;
     }
 
     /// <summary>
@@ -87,6 +94,14 @@ public sealed class AddressSpace(KernelVersion kernel = KernelVersion.Linux6_1)
     {
         DeltasReached |= delta.Bit;
         return Kernel.Has(delta);
+    }
+
+    private ulong _anonVmas;
+
+    /// <summary>anon_vma_prepare: gives the VMA an anon_vma when it has none (before its first anonymous page).</summary>
+    public void PrepareAnonVma(Vma vma)
+    {
+        if (vma.AnonVma == 0) vma.AnonVma = ++_anonVmas;
     }
 
     public void Insert(Vma vma)
@@ -112,6 +127,6 @@ public sealed class AddressSpace(KernelVersion kernel = KernelVersion.Linux6_1)
     /// <summary>The addresses of the present PTEs in [start, end), in ascending order.</summary>
     public IReadOnlyList<ulong> PteAddressesIn(ulong start, ulong end) => _ptes.KeysIn(start & PageGeometry.PageMask, end).ToList();
 
-    /// <summary>Total size of all VMAs in bytes (what the lab's procfs entry reports).</summary>
+    /// <summary>Total size of all VMAs in bytes (what the lab's procfs entry reports; traces show only its changes).</summary>
     public ulong TotalVm => _vmas.Aggregate(0UL, (sum, v) => sum + v.Length);
 }

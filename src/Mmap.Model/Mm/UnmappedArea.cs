@@ -5,11 +5,16 @@ namespace Mmap.Model.Mm;
 /// <summary>
 /// get_unmapped_area for a file without its own f_op->get_unmapped_area (a char device) and for
 /// anonymous memory: x86-64 arch_get_unmapped_area_topdown. The model's mmap_base is fixed.
-/// Source: mm/mmap.c get_unmapped_area, arch/x86/kernel/sys_x86_64.c arch_get_unmapped_area_topdown (6.1). R2.1 step 7.
+/// MAP_32BIT mappings go bottom-up in [1 GiB, 2 GiB).
+/// Source: mm/mmap.c get_unmapped_area, arch/x86/kernel/sys_x86_64.c arch_get_unmapped_area_topdown,
+/// arch_get_unmapped_area, find_start_end (6.1; the same in 6.12 and 7.3). R2.1 step 7, R2.8.
 /// </summary>
 public static class UnmappedArea
 {
-    public static (ulong Address, Errno? Error) Find(AddressSpace mm, ulong hint, ulong length, bool isFixed)
+    /// <summary>find_start_end for MAP_32BIT in a 64-bit task: "*begin = 0x40000000; *end = 0x80000000;".</summary>
+    public const ulong Map32BitBegin = 0x40000000UL, Map32BitEnd = 0x80000000UL;
+
+    public static (ulong Address, Errno? Error) Find(AddressSpace mm, ulong hint, ulong length, bool isFixed, bool map32Bit = false)
     {
         // get_unmapped_area: "if (len > TASK_SIZE) return -ENOMEM;"
         if (length > PageGeometry.TaskSize) return (0, Errno.ENOMEM);
@@ -18,6 +23,17 @@ public static class UnmappedArea
         if (isFixed)
         {
             address = hint;
+        }
+        else if (map32Bit)
+        {
+            // arch_get_unmapped_area_topdown: "for MAP_32BIT mappings we force the legacy mmap base": goto bottomup, i.e.
+            // arch_get_unmapped_area with find_start_end's [0x40000000, 0x80000000) (begin randomized by up to 32 MiB:
+            // symbolic traces do not see it): the hint if "end - len >= addr" and free, else the lowest gap that fits.
+            if (length > Map32BitEnd) return (0, Errno.ENOMEM);
+            var fits = hint != 0 && Map32BitEnd - length >= hint && mm.IsFree(hint, hint + length);
+            var found = fits ? hint : BottomUp(mm, length, Map32BitBegin, Map32BitEnd);
+            if (found is null) return (0, Errno.ENOMEM);
+            address = found.Value;
         }
         else if (hint != 0 && hint <= PageGeometry.TaskSize - length && hint >= PageGeometry.MmapMinAddr
                  && mm.IsFree(hint, hint + length))
@@ -36,6 +52,20 @@ public static class UnmappedArea
         if (!PageGeometry.IsAligned(address)) return (0, Errno.EINVAL);
         // security_mmap_addr → cap_mmap_addr: the model's caller is root (CAP_SYS_RAWIO), as in the lab VM.
         return (address, null);
+    }
+
+    /// <summary>vm_unmapped_area bottom-up (unmapped_area): the lowest gap in [low, high) that fits.</summary>
+    private static ulong? BottomUp(AddressSpace mm, ulong length, ulong low, ulong high)
+    {
+        var floor = low;
+        foreach (var vma in mm.Vmas)
+        {
+            if (vma.End <= floor) continue;
+            if (vma.Start >= floor + length) break;
+            floor = vma.End;
+        }
+
+        return floor + length <= high ? floor : null;
     }
 
     /// <summary>vm_unmapped_area top-down: the highest gap below mmap_base that fits.</summary>

@@ -14,4 +14,11 @@ public enum VmOps
 
     /// <summary>The driver's vm_operations_struct with a .fault handler.</summary>
     DriverFault,
+
+    /// <summary>
+    /// A shared anonymous mapping: shmem_zero_setup gave it a shmem file ("dev/zero") and the shmem vm_ops
+    /// (shmem_vm_ops in 6.1, shmem_anon_vm_ops in 6.12 and 7.3), whose .fault (shmem_fault) allocates a zeroed page
+    /// shared by every mapping of that file. Not anonymous to vma_is_anonymous.
+    /// </summary>
+    Shmem,
 }

@@ -43,11 +43,20 @@ public sealed class Vma
     /// <summary>vma_is_anonymous: vm_ops == NULL (include/linux/mm.h).</summary>
     public bool IsAnonymous => Ops == VmOps.Anonymous;
 
+    /// <summary>vma->anon_vma: 0 until the first anonymous page (anon_vma_prepare); a split keeps it in both pieces.</summary>
+    public ulong AnonVma { get; set; }
+
+    /// <summary>A shared anonymous mapping backed by shmem_zero_setup's file (see <see cref="VmOps.Shmem"/>).</summary>
+    public bool IsShmem => Ops == VmOps.Shmem;
+
+    /// <summary>vma->vm_file != NULL: the device file, or the shmem file of a shared anonymous mapping.</summary>
+    public bool HasFile => File is not null || IsShmem;
+
     /// <summary>vma_set_page_prot: recompute vm_page_prot from the flags (mm/mmap.c). R2.6.</summary>
     public void SetPageProtFromFlags() => PageProt = ProtectionMap.VmGetPageProt(Flags);
 
     public Vma CloneAs(ulong start, ulong end, ulong pgOff) =>
-        new(start, end, Flags, pgOff, Ops, File) { PageProt = PageProt, Label = Label };
+        new(start, end, Flags, pgOff, Ops, File) { PageProt = PageProt, Label = Label, AnonVma = AnonVma };
 
     public override string ToString() => $"[{Start:x}, {End:x}) {Flags.ToHex()} pgoff={PgOff:x}";
 }

@@ -24,7 +24,10 @@ public static class ProcMaps
     }
 
     /// <summary>The most characters a line for a VMA of <paramref name="node"/> can have: what <see cref="Format"/> needs.</summary>
-    public static int MaxLength(DeviceNode node) => MaxWithoutPath + node.Path.Length;
+    public static int MaxLength(DeviceNode node) => MaxWithoutPath + Math.Max(node.Path.Length, DeviceNode.ShmemZero.Path.Length);
+
+    /// <summary>The path a maps line shows for a VMA: the device node, or the deleted shmem file of a shared anonymous mapping.</summary>
+    public static string PathOf(Vma vma, DeviceNode node) => vma.IsShmem ? DeviceNode.ShmemZero.Path : node.Path;
 
     /// <summary>The line for a VMA, without the trailing newline.</summary>
     public static string Line(Vma vma, DeviceNode node)
@@ -37,7 +40,8 @@ public static class ProcMaps
     /// <summary>Writes the line for a VMA into <paramref name="line"/> (at least <see cref="MaxLength"/> chars); returns its length.</summary>
     public static int Format(Vma vma, DeviceNode node, Span<char> line)
     {
-        var hasFile = vma.File is not null;
+        if (vma.IsShmem) node = DeviceNode.ShmemZero;
+        var hasFile = vma.HasFile;
         // show_map_vma: dev, ino and pgoff are printed only for file mappings; 0 otherwise.
         var pgoff = hasFile ? vma.PgOff << PageGeometry.PageShift : 0;
         var major = hasFile ? node.DevMajor : 0;

@@ -56,9 +56,17 @@ public static class MmapRules
         return version.Has(KernelDeltas.MapStackNoHugePage) ? bits | Bits.Trans<TW, TB>(flags, (ulong)MapFlags.Stack, (ulong)VmFlags.NoHugePage) : bits;
     }
 
+    /// <summary>
+    /// The pkey half of calc_vm_prot_bits(prot, pkey) with do_mmap's key: "if (prot == PROT_EXEC) { pkey =
+    /// execute_only_pkey(mm); ... }", and arch_calc_vm_prot_bits puts the key into VM_PKEY_BIT0..3. On the model's
+    /// PKU CPU the execute-only key is always 1 (<see cref="ProtectionKeys"/>), so exactly PROT_EXEC sets VM_PKEY_BIT0.
+    /// </summary>
+    public static TW MmapPkeyBits<TW, TB>(TW prot) where TW : IWord<TW, TB> where TB : IBit<TB> =>
+        TW.Ite(TW.Eq(prot, TW.Of((ulong)Prot.Exec)), TW.Of((ulong)ProtectionKeys.Bits(ProtectionKeys.ExecuteOnlyKey)), TW.Of(0));
+
     /// <summary>do_mmap: "calc_vm_prot_bits(prot, pkey) | calc_vm_flag_bits(file, flags) | mm->def_flags | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC" (def_flags = 0).</summary>
     public static TW InitialVmFlags<TW, TB>(TW prot, TW flags, KernelVersion version) where TW : IWord<TW, TB> where TB : IBit<TB> =>
-        CalcVmProtBits<TW, TB>(prot) | CalcVmFlagBits<TW, TB>(flags, version) | TW.Of((ulong)VmFlagMasks.May);
+        CalcVmProtBits<TW, TB>(prot) | MmapPkeyBits<TW, TB>(prot) | CalcVmFlagBits<TW, TB>(flags, version) | TW.Of((ulong)VmFlagMasks.May);
 
     /// <summary>OPEN_FMODE(flags) = ((flags + 1) &amp; O_ACCMODE) (fs/open.c): FMODE_READ for O_RDONLY and O_RDWR.</summary>
     public static TB FModeRead<TW, TB>(TW openFlags) where TW : IWord<TW, TB> where TB : IBit<TB> =>

@@ -82,7 +82,7 @@ public static class MmapSyscall
         // "if (mm->map_count > sysctl_max_map_count) return -ENOMEM;"
         if (machine.Mm.MapCount > AddressSpace.MaxMapCount) return SyscallResult.Fail(Errno.ENOMEM);
 
-        var (address, areaError) = UnmappedArea.Find(machine.Mm, addr, len, isFixed);
+        var (address, areaError) = UnmappedArea.Find(machine.Mm, addr, len, isFixed, ((ulong)flags & Rules.MmapRules.Map32Bit) != 0);
         if (areaError is { } areaErrno) return SyscallResult.Fail(areaErrno);
 
         // "if (flags & MAP_FIXED_NOREPLACE) { if (find_vma_intersection(mm, addr, addr + len)) return -EEXIST; }"
@@ -134,6 +134,36 @@ public static class MmapSyscall
         return MmapRegion(machine, r.Label, file, address, len, vmFlags, pgoff, flags);
     }
 
+    private static Vma WithOps(Vma vma, VmOps ops)
+    {
+        vma.Ops = ops;
+        return vma;
+    }
+
+    /// <summary>The neighbour of [address, address + len) that a new VMA of this file merges into, expanded; or null.</summary>
+    private static Vma? ExpandNeighbour(Machine machine, ulong address, ulong len, VmFlags vmFlags, ulong pgoff, OpenFile file)
+    {
+        var mm = machine.Mm;
+        Vma? prev = null, next = null;
+        foreach (var v in mm.Vmas)
+        {
+            if (v.End == address) prev = v;
+            if (v.Start == address + len) next = v;
+        }
+
+        // The new VMA has no vm_ops yet; is_mergeable_vma compares files and flags, not ops.
+        var neighbour = prev ?? next;
+        if (neighbour is null) return null;
+        var candidate = new Vma(address, address + len, vmFlags | VmFlags.SoftDirty, pgoff, neighbour.Ops, file);
+        var mergesPrev = prev is not null && VmaMerge.CanMerge(prev, WithOps(candidate, prev.Ops));
+        var mergesNext = next is not null && VmaMerge.CanMerge(WithOps(candidate, next.Ops), next);
+        if (!mergesPrev && !mergesNext) return null;
+        candidate.Ops = mergesPrev ? prev!.Ops : next!.Ops;
+        candidate.PageProt = (mergesPrev ? prev! : next!).PageProt;
+        mm.Insert(candidate);
+        return VmaMerge.MergeNeighbours(mm, candidate);
+    }
+
     /// <summary>
     /// mm/mmap.c file_mmap_ok: "if (pgoff > maxsize >> PAGE_SHIFT) / (maxsize - len) ..." with maxsize = ULONG_MAX
     /// for a char device, so the mapping is refused iff pgoff > (ULONG_MAX - len) >> PAGE_SHIFT (R2.4).
@@ -156,13 +186,32 @@ public static class MmapSyscall
     {
         var mm = machine.Mm;
 
-        // "Clear old maps, set up prev and uf": MAP_FIXED replaces whatever overlaps, before the driver runs.
-        if (!mm.IsFree(address, address + len)) MunmapSyscall.UnmapRange(machine, address, address + len);
+        // do_mmap, before mmap_region: "if ((vm_flags & VM_LOCKED) || (flags & (MAP_POPULATE | MAP_NONBLOCK)) ==
+        // MAP_POPULATE) *populate = len;" — decided before mmap_region may clear VM_LOCKED on a VM_SPECIAL VMA.
+        var populate = (vmFlags & VmFlags.Locked) != 0 || (flags & (MapFlags.Populate | MapFlags.NonBlock)) == MapFlags.Populate;
+
+        // "Clear old maps, set up prev and uf": MAP_FIXED replaces whatever overlaps, before the driver runs; a split that
+        // fails (too many mappings: ENOMEM) fails the mmap ("if (do_mas_munmap(...)) return -ENOMEM;").
+        if (!mm.IsFree(address, address + len) && MunmapSyscall.UnmapRange(machine, address, address + len) is { } unmapError)
+            return SyscallResult.Fail(unmapError);
 
         // "if (accountable_mapping(file, vm_flags)) { ... vm_flags |= VM_ACCOUNT; }"
         if (MmapFlagsCalculation.IsAccountable(vmFlags)) vmFlags |= VmFlags.Account;
 
-        var vma = new Vma(address, address + len, vmFlags, pgoff, file is null ? VmOps.Anonymous : VmOps.Dummy, file)
+        // "Attempt to expand an old mapping" (6.1 mmap_region; vma_merge_new_range in 6.12 and 7.3), before any new VMA:
+        // a file mapping next to a VMA of the same file that it could merge with (R6.8) expands that VMA, and the
+        // driver's ->mmap is not called.
+        if (file is not null && (vmFlags & VmFlagMasks.Special) == 0 && ExpandNeighbour(machine, address, len, vmFlags, pgoff, file) is { } expanded)
+        {
+            if (populate && (expanded.Flags & (VmFlags.Io | VmFlags.PfnMap)) == 0 && !Faults.PageFaultHandler.PopulateRange(machine, expanded, address, address + len))
+                return SyscallResult.Bug;
+            return SyscallResult.Ok(address);
+        }
+
+        // A shared anonymous mapping: "} else if (vm_flags & VM_SHARED) { error = shmem_zero_setup(vma); }" (6.1, 6.12:
+        // mm/mmap.c mmap_region; 7.3: mm/vma.c __mmap_new_vma) gives it a shmem file and the shmem vm_ops.
+        var ops = file is not null ? VmOps.Dummy : (vmFlags & VmFlags.Shared) != 0 ? VmOps.Shmem : VmOps.Anonymous;
+        var vma = new Vma(address, address + len, vmFlags, pgoff, ops, file)
         {
             Label = label,
         };
@@ -193,12 +242,17 @@ public static class MmapSyscall
         vma.Flags |= VmFlags.SoftDirty;
         vma.SetPageProtFromFlags();
 
-        // vm_mmap_pgoff: "if (populate) mm_populate(ret, populate);" for MAP_POPULATE / VM_LOCKED; __mm_populate skips VM_IO|VM_PFNMAP VMAs.
-        if (((flags & MapFlags.Populate) != 0 || (vma.Flags & VmFlags.Locked) != 0)
-            && (vma.Flags & (VmFlags.Io | VmFlags.PfnMap)) == 0)
+        // vm_mmap_pgoff: "if (populate) mm_populate(ret, populate);"; __mm_populate skips VM_IO|VM_PFNMAP VMAs (a
+        // VM_MIXEDMAP one whose VM_LOCKED was cleared is still populated).
+        if (populate && (vma.Flags & (VmFlags.Io | VmFlags.PfnMap)) == 0)
         {
             if (!Faults.PageFaultHandler.Populate(machine, vma)) return SyscallResult.Bug;
         }
+
+        // An anonymous private mapping expands a neighbour that looks the same instead of making a VMA of its own
+        // (mmap_region: "Attempt to expand an old mapping", vma_merge_new_range in 6.12 and 7.3). The model merges after
+        // the fact, which gives the same VMAs. A file mapping is never merged here (the model always calls ->mmap).
+        if (vma.IsAnonymous) VmaMerge.MergeNeighbours(mm, vma);
 
         return SyscallResult.Ok(address);
     }

@@ -8,7 +8,8 @@ namespace Mmap.Model.Syscalls;
 /// mprotect(2). Asking for R, W or X without the matching VM_MAY* bit is EACCES; that is how a
 /// MAP_SHARED mapping of an O_RDONLY fd, or a VMA whose driver cleared VM_MAYWRITE, stays read-only.
 /// Not atomic: VMAs already changed keep the new protection when a later one fails.
-/// Source: mm/mprotect.c do_mprotect_pkey, mprotect_fixup, change_protection (6.1). R6.1.
+/// Source: mm/mprotect.c do_mprotect_pkey, mprotect_fixup, change_protection (6.1); arch/x86/mm/pkeys.c
+/// __arch_override_mprotect_pkey for the execute-only key (see <see cref="ProtectionKeys"/>). R6.1.
 /// </summary>
 public static class MprotectSyscall
 {
@@ -55,8 +56,10 @@ public static class MprotectSyscall
         var cursor = start;
         while (true)
         {
+            // "new_vma_pkey = arch_override_mprotect_pkey(vma, prot, pkey);" (pkey = -1: plain mprotect)
             // "newflags = calc_vm_prot_bits(prot, new_vma_pkey); newflags |= (vma->vm_flags & ~mask_off_old_flags);"
-            var newFlags = newVmFlagsBase | (vma.Flags & ~VmFlagMasks.Access);
+            var newVmaPkey = ProtectionKeys.ForMprotect(vma.Flags, prot);
+            var newFlags = newVmFlagsBase | ProtectionKeys.Bits(newVmaPkey) | (vma.Flags & ~VmFlagMasks.MprotectMaskOff);
             // "if ((newflags & ~(newflags >> 4)) & VM_ACCESS_FLAGS) { error = -EACCES; break; }"
             if ((((ulong)newFlags & ~((ulong)newFlags >> 4)) & (ulong)VmFlagMasks.Access) != 0)
             {
@@ -64,10 +67,11 @@ public static class MprotectSyscall
             }
 
             var pieceEnd = Math.Min(vma.End, end);
-            var error = Fixup(machine, vma, cursor, pieceEnd, newFlags);
+            var error = Fixup(machine, vma, cursor, pieceEnd, newFlags, out var merged);
             if (error is { } e) return (SyscallResult.Fail(e), null);
 
-            cursor = pieceEnd;
+            // "if (nstart < prev->vm_end) nstart = prev->vm_end;": the piece may have merged with the next VMA.
+            cursor = Math.Max(pieceEnd, merged?.End ?? pieceEnd);
             if (cursor >= end) return (SyscallResult.Ok(), null);
             // "if (!vma || vma->vm_start != nstart) { error = -ENOMEM; break; }"
             vma = mm.FindFrom(cursor);
@@ -76,8 +80,9 @@ public static class MprotectSyscall
     }
 
     /// <summary>mprotect_fixup: split to [start, end), set the flags, rewrite every present PTE.</summary>
-    private static Errno? Fixup(Machine machine, Vma vma, ulong start, ulong end, VmFlags newFlags)
+    private static Errno? Fixup(Machine machine, Vma vma, ulong start, ulong end, VmFlags newFlags, out Vma? merged)
     {
+        merged = null;
         var mm = machine.Mm;
         // "if (newflags == oldflags) { *pprev = vma; return 0; }": no PTE rewrite.
         if (newFlags == vma.Flags) return null;
@@ -90,9 +95,17 @@ public static class MprotectSyscall
         }
 
         if (VmaSplit.Isolate(mm, vma, start, end, out var target) is { } error) return error;
+        var oldFlags = target.Flags;
         target.Flags = newFlags;
         target.SetPageProtFromFlags();
         ChangeProtection(mm, target);
+        // "Private VM_LOCKED VMA becoming writable: trigger COW to avoid major fault on access.": "if ((oldflags &
+        // (VM_WRITE | VM_SHARED | VM_LOCKED)) == VM_LOCKED && (newflags & VM_WRITE)) populate_vma_page_range(vma,
+        // start, end, NULL);" (6.1, 6.12; 7.3 tests the same bits).
+        if ((oldFlags & (VmFlags.Write | VmFlags.Shared | VmFlags.Locked)) == VmFlags.Locked && (newFlags & VmFlags.Write) != 0)
+            Faults.PageFaultHandler.PopulateRange(machine, target, target.Start, target.End);
+        // mprotect_fixup: "*pprev = vma_merge(...)": the changed range joins a neighbour that now looks the same.
+        merged = VmaMerge.MergeNeighbours(mm, target);
         return null;
     }
 

@@ -41,7 +41,8 @@ public static class MunmapSyscall
     public static Errno? UnmapRange(Machine machine, ulong start, ulong end)
     {
         var mm = machine.Mm;
-        foreach (var vma in mm.Overlapping(start, end))
+        var overlapping = mm.Overlapping(start, end);
+        foreach (var vma in overlapping)
         {
             if (VmaSplit.Isolate(mm, vma, start, end, out var victim) is { } error) return error;
             // unmap_single_vma: "if (unlikely(vma->vm_flags & VM_PFNMAP)) untrack_pfn(vma, 0, 0);", before the zap.

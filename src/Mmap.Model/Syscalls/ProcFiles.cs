@@ -12,7 +12,7 @@ public static class ProcFiles
         var lines = new List<string>();
         foreach (var vma in machine.Mm.Vmas)
         {
-            machine.Trace.Maps(vma, machine.Node.Path);
+            machine.Trace.Maps(vma, ProcMaps.PathOf(vma, machine.Node));
             lines.Add(ProcMaps.Line(vma, machine.Node));
         }
 

@@ -26,12 +26,16 @@ public sealed class SymbolTable
             if (address >= start && address < end) return $"{label}+0x{address - start:x}";
         }
 
+        // Outside every mapping (past the end of one, or in one since unmapped): relative to the nearest mapping that
+        // starts below it, the latest bound on a tie. That is the mapping the program's address was computed from
+        // whenever placement agrees, and it does not depend on how far apart the kernel put unrelated mappings.
+        var best = -1;
         for (var i = _mappings.Count - 1; i >= 0; i--)
         {
-            var (label, start, _) = _mappings[i];
-            if (address >= start) return $"{label}+0x{address - start:x}";
+            if (_mappings[i].Start <= address && (best < 0 || _mappings[i].Start > _mappings[best].Start)) best = i;
         }
 
+        if (best >= 0) return $"{_mappings[best].Label}+0x{address - _mappings[best].Start:x}";
         return "0x" + address.ToString("x");
     }
 

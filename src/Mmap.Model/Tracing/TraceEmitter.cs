@@ -157,7 +157,7 @@ public static class TraceEmitter
 
     public static void Maps(this Trace trace, Vma vma, string path)
     {
-        if (trace.Keeps<MapsLine>()) trace.Add(new MapsLine(vma.Start, vma.End, vma.Flags, vma.PgOff, vma.File is not null, path));
+        if (trace.Keeps<MapsLine>()) trace.Add(new MapsLine(vma.Start, vma.End, vma.Flags, vma.PgOff, vma.HasFile, path));
     }
 
     public static void ProcTotal(this Trace trace, ulong total, ulong? previous)

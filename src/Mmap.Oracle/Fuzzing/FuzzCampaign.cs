@@ -3,7 +3,7 @@ using Mmap.Scenarios;
 
 namespace Mmap.Oracle.Fuzzing;
 
-/// <summary>The result of a campaign: a summary per kernel, every disagreement, and the time it took.</summary>
+/// <summary>The result of a campaign: a summary per kernel, every unexplained disagreement, and the time it took.</summary>
 public sealed record FuzzCampaignResult(IReadOnlyList<FuzzSummary> Summaries, IReadOnlyList<FuzzOutcome> Disagreements, TimeSpan Elapsed, int Scenarios);
 
 /// <summary>
@@ -28,7 +28,7 @@ public sealed class FuzzCampaign(IDifferentialJudge judge, int batchSize = 1000)
         }
 
         var summaries = judge.Kernels.Select((name, k) => Summarize(name, judge.Release(name), perKernel[k])).ToList();
-        return new FuzzCampaignResult(summaries, perKernel.SelectMany(o => o).Where(o => o.Kind == FuzzOutcomeKind.Disagreed).ToList(), clock.Elapsed, scenarios.Count);
+        return new FuzzCampaignResult(summaries, perKernel.SelectMany(o => o).Where(o => o.IsUnexplainedDisagreement).ToList(), clock.Elapsed, scenarios.Count);
     }
 
     public static FuzzSummary Summarize(string kernel, string release, IReadOnlyList<FuzzOutcome> outcomes)
@@ -43,6 +43,8 @@ public sealed class FuzzCampaign(IDifferentialJudge judge, int batchSize = 1000)
             outcomes.Count(o => o.Kind == FuzzOutcomeKind.Failed),
             Count(outcomes.Where(o => o.Kind == FuzzOutcomeKind.Rejected).Select(o => FuzzSummary.ReasonClass(o.Reason!))),
             Count(outcomes.Where(o => o.Kind == FuzzOutcomeKind.Failed).Select(o => FuzzSummary.ReasonClass(o.Reason!))),
-            Count(outcomes.Where(o => o.Kind == FuzzOutcomeKind.Disagreed).Select(o => FuzzSummary.DifferenceClass(o.FirstDifference!))));
+            Count(outcomes.Where(o => o.IsUnexplainedDisagreement).Select(o => FuzzSummary.DifferenceClass(o.FirstDifference!))),
+            outcomes.Count(o => o.Kind == FuzzOutcomeKind.Disagreed && o.ExplainedBy is not null),
+            Count(outcomes.Where(o => o.Kind == FuzzOutcomeKind.Disagreed && o.ExplainedBy is not null).Select(o => o.ExplainedBy!)));
     }
 }

@@ -10,9 +10,14 @@ public sealed record FuzzSummary(
     int Failed,
     IReadOnlyDictionary<string, int> RejectReasons,
     IReadOnlyDictionary<string, int> FailureReasons,
-    IReadOnlyDictionary<string, int> DifferenceClasses)
+    IReadOnlyDictionary<string, int> DifferenceClasses,
+    int Explained = 0,
+    IReadOnlyDictionary<string, int>? ExplainedBy = null)
 {
     public int Total => Agreed + Disagreed + Rejected + Failed;
+
+    /// <summary>Disagreements no known deviation explains (<see cref="DifferenceClasses"/> counts these).</summary>
+    public int Unexplained => Disagreed - Explained;
 
     /// <summary>A reason with the scenario-specific detail cut off, so that like reasons count together.</summary>
     public static string ReasonClass(string message)

@@ -23,7 +23,7 @@ public sealed class KernelShrinker(IDifferentialJudge judge, TimeSpan budget, in
         var visited = new HashSet<string>(StringComparer.Ordinal) { Scenarios.Syntax.ScenarioWriter.Write(scenario) };
         while (clock.Elapsed < budget)
         {
-            var candidates = Reductions.Of(current).Where(c => Runnability.Refusal(c) is null && !visited.Contains(Scenarios.Syntax.ScenarioWriter.Write(c))).Take(maxCandidatesPerRound).ToList();
+            var candidates = Reductions.Of(current).Where(c => Runnability.Refusal(c, c.Kernel) is null && !visited.Contains(Scenarios.Syntax.ScenarioWriter.Write(c))).Take(maxCandidatesPerRound).ToList();
             if (candidates.Count == 0) break;
             rounds++;
             tried += candidates.Count;

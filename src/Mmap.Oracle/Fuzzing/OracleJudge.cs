@@ -5,8 +5,10 @@ using Mmap.Scenarios;
 namespace Mmap.Oracle.Fuzzing;
 
 /// <summary>
-/// The real-kernel judge: refuses scenarios <see cref="Runnability"/> rejects, runs the rest with
-/// <see cref="OracleRunner"/> (one boot per kernel per batch, kernels in parallel) and turns verdicts into outcomes.
+/// The real-kernel judge: refuses scenarios <see cref="Runnability"/> rejects on a series (before the run: a refused
+/// scenario never reaches that kernel), runs the rest with <see cref="OracleRunner"/> (one boot per kernel per batch,
+/// kernels in parallel; kernels that refuse different scenarios run as separate groups, in parallel) and turns
+/// verdicts into outcomes, naming the known deviation that explains a disagreement.
 /// </summary>
 public sealed class OracleJudge(IReadOnlyList<KernelSeries> series, OracleOptions options) : IDifferentialJudge
 {
@@ -29,25 +31,19 @@ public sealed class OracleJudge(IReadOnlyList<KernelSeries> series, OracleOption
 
     public async Task<IReadOnlyList<IReadOnlyList<FuzzOutcome>>> JudgeAsync(IReadOnlyList<Scenario> scenarios, CancellationToken cancellationToken = default)
     {
-        var refusals = scenarios.Select(Runnability.Refusal).ToList();
-        var runnable = scenarios.Where((_, i) => refusals[i] is null).ToList();
+        var refusals = series.Select(s => scenarios.Select(scenario => Runnability.Refusal(scenario, s.Version)).ToList()).ToList();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var verdicts = new List<IReadOnlyList<ScenarioVerdict>>();
-        if (runnable.Count > 0)
+        // Kernels that refuse the same scenarios share one run (and one program per batch).
+        var groups = Enumerable.Range(0, series.Count)
+            .GroupBy(k => string.Join(',', refusals[k].Select((r, i) => r is null ? -1 : i).Where(i => i >= 0)))
+            .Select(g => g.ToList()).ToList();
+        var verdicts = new IReadOnlyList<ScenarioVerdict>?[series.Count];
+        await Task.WhenAll(groups.Select(async group =>
         {
-            try
-            {
-                var reports = await OracleRunner.RunAsync(runnable, series, options, cancellationToken).ConfigureAwait(false);
-                Boots += reports.Sum(r => r.Boots);
-                foreach (var report in reports) _releases[report.Kernel.Series.Name] = report.Kernel.Release;
-                verdicts.AddRange(reports.Select(r => r.Verdicts));
-            }
-            catch (OracleException e) when (IsBatchFault(e))
-            {
-                // One scenario stopped the whole batch (the VM died or hung): find it by halving, per kernel.
-                foreach (var s in series) verdicts.Add(await IsolateAsync(runnable, s, e, cancellationToken).ConfigureAwait(false));
-            }
-        }
+            var runnable = scenarios.Where((_, i) => refusals[group[0]][i] is null).ToList();
+            var results = await RunGroupAsync(runnable, group.Select(k => series[k]).ToList(), cancellationToken).ConfigureAwait(false);
+            for (var g = 0; g < group.Count; g++) verdicts[group[g]] = results[g];
+        })).ConfigureAwait(false);
         LastWall = clock.Elapsed;
 
         var result = new List<IReadOnlyList<FuzzOutcome>>();
@@ -57,16 +53,42 @@ public sealed class OracleJudge(IReadOnlyList<KernelSeries> series, OracleOption
             var next = 0;
             for (var i = 0; i < scenarios.Count; i++)
             {
-                if (refusals[i] is { } why)
+                if (refusals[k][i] is { } why)
                 {
                     outcomes.Add(new FuzzOutcome(scenarios[i], series[k].Name, FuzzOutcomeKind.Rejected, null, why));
                     continue;
                 }
-                outcomes.Add(ToOutcome(scenarios[i], series[k].Name, verdicts[k][next++]));
+                var outcome = ToOutcome(scenarios[i], series[k].Name, verdicts[k]![next++]);
+                if (outcome.Kind == FuzzOutcomeKind.Disagreed && KnownDeviations.Explaining(scenarios[i], series[k].Version) is { } deviation)
+                    outcome = outcome with { ExplainedBy = deviation.Id };
+                outcomes.Add(outcome);
             }
             result.Add(outcomes);
         }
         return result;
+    }
+
+    /// <summary>Runs the scenarios on a group of kernels; verdicts per kernel of the group, in order.</summary>
+    private async Task<IReadOnlyList<IReadOnlyList<ScenarioVerdict>>> RunGroupAsync(IReadOnlyList<Scenario> runnable, IReadOnlyList<KernelSeries> group, CancellationToken cancellationToken)
+    {
+        if (runnable.Count == 0) return group.Select(_ => (IReadOnlyList<ScenarioVerdict>)[]).ToList();
+        try
+        {
+            var reports = await OracleRunner.RunAsync(runnable, group, options, cancellationToken).ConfigureAwait(false);
+            lock (_releases)
+            {
+                Boots += reports.Sum(r => r.Boots);
+                foreach (var report in reports) _releases[report.Kernel.Series.Name] = report.Kernel.Release;
+            }
+            return reports.Select(r => r.Verdicts).ToList();
+        }
+        catch (OracleException e) when (IsBatchFault(e))
+        {
+            // One scenario stopped the whole batch (the VM died or hung): find it by halving, per kernel.
+            var isolated = new List<IReadOnlyList<ScenarioVerdict>>();
+            foreach (var s in group) isolated.Add(await IsolateAsync(runnable, s, e, cancellationToken).ConfigureAwait(false));
+            return isolated;
+        }
     }
 
     private static bool IsBatchFault(OracleException e) => e.Failure is OracleFailure.BootFailed or OracleFailure.Timeout or OracleFailure.LogMalformed or OracleFailure.TransportFailed;
@@ -79,8 +101,11 @@ public sealed class OracleJudge(IReadOnlyList<KernelSeries> series, OracleOption
             try
             {
                 var report = await OracleRunner.RunAsync(scenarios, kernel, options, cancellationToken).ConfigureAwait(false);
-                Boots += report.Boots;
-                _releases[kernel.Name] = report.Kernel.Release;
+                lock (_releases)
+                {
+                    Boots += report.Boots;
+                    _releases[kernel.Name] = report.Kernel.Release;
+                }
                 return report.Verdicts;
             }
             catch (OracleException e) when (IsBatchFault(e))

@@ -22,6 +22,8 @@ public sealed partial class KernelTraceBuilder
     public const int BusAdrErr = 2;
     public const int SegvMapErr = 1;
     public const int SegvAccErr = 2;
+    /// <summary>SEGV_PKUERR: a protection key denied the access (include/uapi/asm-generic/siginfo.h).</summary>
+    public const int SegvPkuErr = 4;
 
     private readonly Scenario scenario;
     private readonly EncodedCase encoded;
@@ -101,7 +103,22 @@ public sealed partial class KernelTraceBuilder
         {
             // The child died inside a step or never finished: a kernel BUG (from the kernel log) is a trace fact;
             // anything else is the harness's failure, reported as such and never compared.
-            var dying = Enumerable.Range(0, scenario.Steps.Count).FirstOrDefault(i => !done.Contains(i), -1);
+            // A check step logs each page it read,
+            // so it can die after some of its records: then it is the last step with records and has pages left.
+            // Steps that log nothing (check-buffer of an empty buffer, maps without a line) and cannot fault are skipped,
+            // and so are steps on a mapping that was never made (not run: their record may have been lost with the
+            // child's unflushed output): the dying step is the first one after the last step with records that can.
+            var lastDone = done.Count > 0 ? done.Max() : -1;
+            var dying = Enumerable.Range(0, scenario.Steps.Count)
+                .FirstOrDefault(i => i > lastDone && scenario.Steps[i] is not (CheckBufferStep or MapsStep) && !OnUnmadeMapping(scenario.Steps[i]), -1);
+            var checkedPages = 0;
+            if (groups.Count > 0 && scenario.Steps[groups[^1].User.Step] is CheckStep && !groups[^1].User.Is(LogProtocol.NotRun))
+            {
+                var last = groups[^1].User.Step;
+                checkedPages = groups.Count(g => g.User.Step == last);
+                if ((ulong)checkedPages < PagesOf(encoded.Steps[last].Slot)) dying = last;
+                else checkedPages = 0;
+            }
             if (!KernelDied(log.End, messages))
                 throw HarnessFailure(log.End, dying);
             if (dying >= 0) outcomes[dying] = "BUG";
@@ -117,6 +134,12 @@ public sealed partial class KernelTraceBuilder
                     _ => throw new InvalidOperationException(),
                 };
                 events.Add(new MemoryAccessed(access, type, bases[slot] + offset, value, AccessOutcome.Bug, null));
+            }
+            else if (dying >= 0 && scenario.Steps[dying] is CheckStep)
+            {
+                // The model's check stops at the page whose fault hit the BUG: "check ADDR = BUG".
+                var slot = encoded.Steps[dying].Slot;
+                events.Add(new PageChecked(bases[slot] + ((ulong)checkedPages << PageGeometry.PageShift), "BUG"));
             }
         }
         return new KernelTrace(events, replacements, messages) { StepOutcomes = outcomes };
@@ -334,6 +357,8 @@ public sealed partial class KernelTraceBuilder
                 return AccessOutcome.MapErr;
             case SigSegv when code == SegvAccErr:
                 return AccessOutcome.AccErr;
+            case SigSegv when code == SegvPkuErr:
+                return AccessOutcome.PkuErr;
             default:
                 spelled = $"signal {signo} si_code={code}";
                 return AccessOutcome.SigBus;
@@ -370,6 +395,20 @@ public sealed partial class KernelTraceBuilder
         : letter == LogProtocol.FaultLetter("FAULT_NOPAGE") ? "VM_FAULT_NOPAGE"
         : letter == LogProtocol.FaultLetter("FAULT_OOM") ? "VM_FAULT_OOM"
         : "VM_FAULT_SIGBUS";
+
+    /// <summary>A step that names a mapping no mmap step made (its slot's base is still 0): the program does not run it.</summary>
+    private bool OnUnmadeMapping(Step step) => step switch
+    {
+        ReadStep r => bases[SlotOf(r.Address.Mapping)] == 0,
+        WriteStep w => bases[SlotOf(w.Address.Mapping)] == 0,
+        CheckStep c => bases[SlotOf(c.Mapping)] == 0,
+        MprotectStep p => bases[SlotOf(p.Address.Mapping)] == 0,
+        MunmapStep u => bases[SlotOf(u.Address.Mapping)] == 0,
+        MmapStep { Address: { } a } => bases[SlotOf(a.Mapping)] == 0,
+        _ => false,
+    };
+
+    private ulong PagesOf(int slot) => (lengths[slot] + PageGeometry.PageSize - 1) >> PageGeometry.PageShift;
 
     private int SlotOf(string mapping) => Math.Max(0, encoded.SlotNames.ToList().IndexOf(mapping));
 

@@ -133,9 +133,17 @@ public sealed class ScenarioRunner
             var address = start + (page << PageGeometry.PageShift);
             var pattern = c.Pattern ?? _scenario.Driver.Fill.ForPage((int)page);
             var seen = new List<byte>();
+            var unknown = false;
             foreach (var i in Enumerable.Range(0, pattern.Count))
             {
                 var outcome = UserMemory.Read(_machine, address + (ulong)i, Model.Faults.ValueType.UChar, trace: false);
+                // A byte the model does not know (memory past a vmalloc buffer's first page): the program reads on.
+                if (outcome.Kind == OutcomeKind.UnknownValue)
+                {
+                    unknown = true;
+                    continue;
+                }
+
                 if (outcome.Kind != OutcomeKind.Done)
                 {
                     var text = outcome.Render(AccessKind.Read, Model.Faults.ValueType.UChar);
@@ -146,8 +154,15 @@ public sealed class ScenarioRunner
                 seen.Add((byte)outcome.Value);
             }
 
+            if (unknown)
+            {
+                all = "?";
+                _machine.Trace.Add(new PageChecked(address, "?"));
+                continue;
+            }
+
             var matched = seen.SequenceEqual(pattern);
-            if (!matched) all = "mismatch";
+            if (!matched && all == "matched") all = "mismatch";
             _machine.Trace.Add(new PageChecked(address, matched ? "matched" : string.Join(' ', seen.Select(b => "0x" + b.ToString("x")))));
         }
 

@@ -5,7 +5,8 @@ namespace Mmap.Scenarios.Syntax;
 /// <summary>Which outcomes each kind of step can have, so a typo after "=>" is an error, not a silent mismatch.</summary>
 public static class OutcomeGrammar
 {
-    private static readonly string[] Signals = ["SIGBUS", "SIGBUS:ADRERR", "SIGSEGV", "SIGSEGV:MAPERR", "SIGSEGV:ACCERR"];
+    /// <summary>SIGBUS or SIGSEGV with any code, or one signal with its code (<see cref="Vocabulary.Signals"/>).</summary>
+    private static readonly string[] Signals = ["SIGBUS", "SIGSEGV", .. Vocabulary.Signals.Keys];
 
     public static string? Validate(Step step, string text) => text == Running.StepResult.NotRun ? null : step switch
     {

@@ -85,6 +85,10 @@ public static class Vocabulary
         ["u32"] = ValueType.U32,
     };
 
+    /// <summary>The signal outcomes of a read, write or check, as the trace spells them (declared in the model: AccessOutcome.Signals).</summary>
+    public static readonly IReadOnlyDictionary<string, Model.Faults.OutcomeKind> Signals =
+        Model.Faults.AccessOutcome.Signals.ToDictionary(s => s.Spelling, s => s.Kind);
+
     public static string KeyOf<T>(IReadOnlyDictionary<string, T> table, T value) =>
         table.First(p => EqualityComparer<T>.Default.Equals(p.Value, value)).Key;
 

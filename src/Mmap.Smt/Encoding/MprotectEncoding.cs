@@ -15,6 +15,9 @@ public static class MprotectEncoding
     private const uint ProtSem = 0x8, ProtGrowsDown = 0x01000000, ProtGrowsUp = 0x02000000;
     private const ulong VmHugeTlb = 0x00400000;
 
+    /// <summary>VM_PKEY_BIT0 and ARCH_VM_PKEY_FLAGS (bits 32..35), as Mmap.Model.Kernel.ProtectionKeys declares them.</summary>
+    private const ulong PkeyBit0 = 0x1_0000_0000, PkeyMask = 0xf_0000_0000;
+
     public static MprotectOutcome Call(BitVec<W64> oldFlags, BitVec<W32> prot)
     {
         var bothGrows = prot.HasAll(Bv.U32(ProtGrowsDown | ProtGrowsUp));
@@ -22,7 +25,13 @@ public static class MprotectEncoding
         var invalidProt = !plain.HasNone(Bv.U32(~(ProtRead | ProtWrite | ProtExec | ProtSem)));
 
         var requested = Bit(plain, ProtRead, VmRead) | Bit(plain, ProtWrite, VmWrite) | Bit(plain, ProtExec, VmExec);
-        var newFlags = requested | (oldFlags & Bv.U64(~VmAccessFlags));
+        // R5.8, __arch_override_mprotect_pkey on the PKU CPU: exactly PROT_EXEC takes the execute-only key 1; an
+        // execute-only VMA (access bits VM_EXEC only, key 1) goes back to key 0; any other VMA keeps its key.
+        // "newflags = calc_vm_prot_bits(prot, new_vma_pkey) | (vma->vm_flags & ~(VM_ACCESS_FLAGS | ARCH_VM_PKEY_FLAGS))".
+        var oldKey = oldFlags & Bv.U64(PkeyMask);
+        var executeOnly = (oldFlags & Bv.U64(VmAccessFlags)).Eq(Bv.U64(VmExec)) & oldKey.Eq(Bv.U64(PkeyBit0));
+        var newKey = plain.Eq(Bv.U32(ProtExec)).Ite(Bv.U64(PkeyBit0), executeOnly.Ite(Bv.U64(0), oldKey));
+        var newFlags = requested | newKey | (oldFlags & Bv.U64(~(VmAccessFlags | PkeyMask)));
         var lacksMay = !((newFlags & ~newFlags.ShiftRight(4)) & Bv.U64(VmAccessFlags)).Eq(Bv.U64(0));
 
         var changed = newFlags.Ne(oldFlags);

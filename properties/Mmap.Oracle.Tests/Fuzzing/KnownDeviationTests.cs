@@ -1,0 +1,57 @@
+using Mmap.Model.Driver;
+using Mmap.Model.Kernel;
+using Mmap.Model.Memory;
+using Mmap.Oracle.Fuzzing;
+using Mmap.Scenarios;
+using Mmap.Scenarios.Syntax;
+using Xunit;
+
+namespace Mmap.Oracle.Tests.Fuzzing;
+
+/// <summary>The closed table of known deviations: its README copy, and where its predicates apply.</summary>
+public sealed class KnownDeviationTests
+{
+    [Fact]
+    public void The_readme_carries_the_known_deviation_table_verbatim()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
+        const string begin = "<!-- known-deviations:begin -->\n", end = "<!-- known-deviations:end -->";
+        var start = readme.IndexOf(begin, StringComparison.Ordinal);
+        Assert.True(start >= 0, "README.md lacks the known-deviations markers");
+        var stop = readme.IndexOf(end, start, StringComparison.Ordinal);
+        Assert.Equal(KnownDeviations.MarkdownTable(), readme[(start + begin.Length)..stop]);
+    }
+
+    [Fact]
+    public void Ids_are_unique_and_every_entry_names_its_source()
+    {
+        Assert.Equal(KnownDeviations.All.Count, KnownDeviations.All.Select(d => d.Id).Distinct().Count());
+        Assert.All(KnownDeviations.All, d => Assert.Contains(".c", d.Source, StringComparison.Ordinal));
+    }
+
+    private static Scenario Parse(string driver, string program) => ScenarioParser.Parse(
+        $"scenario: t\nkernel: all\n\ndriver:\n{driver}\n\nprogram:\n{program}\n", "t.scenario").Scenario!;
+
+    [Fact]
+    public void A_kmalloc_fault_driver_is_refused_on_7_3_only()
+    {
+        var s = Parse("  buffer: kmalloc pages=2\n  mmap: fault", "  open O_RDWR\n  mmap VA length=1p prot=PROT_READ flags=MAP_SHARED offset=0\n  read VA+0 uchar");
+        Assert.Null(Runnability.Refusal(s, KernelVersion.Linux6_1));
+        Assert.Null(Runnability.Refusal(s, KernelVersion.Linux6_12));
+        Assert.StartsWith("known deviation K1 on 7.3", Runnability.Refusal(s, KernelVersion.Linux7_3));
+        var vmalloc = s with { Driver = s.Driver with { Buffer = BufferKind.Vmalloc } };
+        Assert.Null(Runnability.Refusal(vmalloc, KernelVersion.Linux7_3));
+        var pfn = s with { Driver = s.Driver with { Method = MappingMethod.FaultPfn } };
+        Assert.Null(Runnability.Refusal(pfn, KernelVersion.Linux7_3));
+    }
+
+    [Fact]
+    public void A_vmalloc_whole_remap_with_a_store_and_a_later_read_is_explained()
+    {
+        var s = Parse("  buffer: vmalloc pages=4\n  mmap: remap-whole",
+            "  open O_RDWR\n  mmap VA length=4p prot=PROT_READ|PROT_WRITE flags=MAP_SHARED offset=0\n  write VA+1p u8 0x1\n  read VA+0 uchar");
+        Assert.Equal("K2", KnownDeviations.Explaining(s, KernelVersion.Linux6_1)?.Id);
+        var noWrite = s with { Steps = s.Steps.Where(st => st is not WriteStep).ToList() };
+        Assert.Null(KnownDeviations.Explaining(noWrite, KernelVersion.Linux6_1));
+    }
+}

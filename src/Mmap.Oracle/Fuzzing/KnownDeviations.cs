@@ -1,0 +1,108 @@
+using Mmap.Model.Driver;
+using Mmap.Model.Kernel;
+using Mmap.Model.Memory;
+using Mmap.Scenarios;
+
+namespace Mmap.Oracle.Fuzzing;
+
+/// <summary>What the oracle does with a scenario a known deviation applies to.</summary>
+public enum DeviationKind
+{
+    /// <summary>The scenario is not run on that series: running it would harm the kernel (counted as rejected).</summary>
+    RefusedBeforeRun,
+
+    /// <summary>The scenario runs; a disagreement on that series is counted as explained by the deviation.</summary>
+    ExplainsDisagreement,
+}
+
+/// <summary>
+/// One known deviation between the model and a real kernel: where it applies (a predicate on the scenario and the
+/// series), what the kernel does, what the model does, why the model does not follow, and the kernel source.
+/// </summary>
+public sealed record KnownDeviation(
+    string Id,
+    DeviationKind Kind,
+    string Where,
+    string Kernel,
+    string Model,
+    string Why,
+    string Source,
+    Func<Scenario, KernelVersion, bool> AppliesTo);
+
+/// <summary>
+/// The closed table of known deviations. <c>mmapv fuzz</c> refuses the scenarios of a
+/// <see cref="DeviationKind.RefusedBeforeRun"/> entry before the run and counts a disagreement that an
+/// <see cref="DeviationKind.ExplainsDisagreement"/> entry covers as explained; the README's table of known deviations
+/// is generated from <see cref="All"/> (<see cref="MarkdownTable"/>; a test keeps the README's copy equal to it).
+/// </summary>
+public static class KnownDeviations
+{
+    /// <summary>7.3: a ->fault handler returning a kmalloc page takes a reference on a frozen page: a use-after-free.</summary>
+    public static KnownDeviation FrozenKmallocFault { get; } = new(
+        "K1",
+        DeviationKind.RefusedBeforeRun,
+        "7.3: a `->fault` handler that returns a page of a kmalloc buffer with `get_page`",
+        "kmalloc memory is frozen (refcount 0, mm/slub.c `___kmalloc_large_node` → `alloc_frozen_pages`): the fault takes the count to 1 and the unmap frees the page under kmalloc — a use-after-free (a VM_BUG_ON_PAGE / `try_grab_folio` warning, then memory corruption)",
+        "maps the page like 6.1 and 6.12",
+        "the result is memory corruption whose symptoms depend on later allocations; the oracle refuses such scenarios on 7.3 before the run",
+        "7.3: mm/slub.c ___kmalloc_large_node, allocate_slab (alloc_frozen_pages); include/linux/mm.h get_page; mm/gup.c try_grab_folio",
+        (scenario, series) => series.Has(KernelDeltas.FrozenKmallocPages)
+            && scenario.Driver.Buffer == BufferKind.Kmalloc && scenario.Driver.Method == MappingMethod.Fault
+            && scenario.Steps.Any(s => s is MmapStep m && (m.Flags & MapFlags.Anonymous) == 0));
+
+    /// <summary>A whole-VMA remap of a multi-page vmalloc buffer reaches physical pages the allocator chose.</summary>
+    public static KnownDeviation VmallocWholeRemap { get; } = new(
+        "K2",
+        DeviationKind.ExplainsDisagreement,
+        "a whole-VMA `remap_pfn_range` of a vmalloc buffer with more than one page",
+        "maps the physical pages after the first buffer page; vmalloc often takes pages in descending physical order, so they can be other pages of the same buffer",
+        "reads give `?` (a `check` line `?` where the kernel lists the bytes); writes through them change no buffer page",
+        "which physical pages follow is the allocator's choice at load time",
+        "mm/vmalloc.c __vmalloc_area_node (pages one at a time); mm/memory.c remap_pfn_range (a contiguous pfn range)",
+        // What differs: a store through a page past the buffer's first one, seen afterwards through another access, or a
+        // check step, whose kernel line lists the bytes where the model says "?".
+        (scenario, _) => scenario.Driver.Buffer == BufferKind.Vmalloc && scenario.Driver.Pages > 1
+            && scenario.Driver.Method == MappingMethod.RemapWhole
+            && (scenario.Steps.Any(s => s is CheckStep)
+                || scenario.Steps.Any(s => s is WriteStep or FdWriteStep) && scenario.Steps.Any(s => s is ReadStep or FdReadStep)));
+
+    /// <summary>6.12 aligns some hint-less mappings whose length is a multiple of 2 MiB to 2 MiB (THP).</summary>
+    public static KnownDeviation ThpAlignment { get; } = new(
+        "K3",
+        DeviationKind.ExplainsDisagreement,
+        "`get_unmapped_area` for a length that is a multiple of 2 MiB without an address hint",
+        "6.12 aligns such a mapping to 2 MiB (THP: `thp_get_unmapped_area`); 7.3 and 6.1 do not",
+        "places mappings top-down without alignment",
+        "addresses are symbolic in traces; only the adjacency of two mappings (an access past one reaching the other) can show it",
+        "6.12: mm/mmap.c __get_unmapped_area (IS_ALIGNED(len, PMD_SIZE) → thp_get_unmapped_area_vmflags); mm/huge_memory.c",
+        (scenario, series) => series == KernelVersion.Linux6_12
+            && scenario.Steps.Any(s => s is MmapStep { Address: null } m && m.Length > 0 && m.Length % (2UL << 20) == 0));
+
+    public static IReadOnlyList<KnownDeviation> All { get; } = [FrozenKmallocFault, VmallocWholeRemap, ThpAlignment];
+
+    /// <summary>The reason a scenario is refused on a series, or null.</summary>
+    public static string? RefusalOn(Scenario scenario, KernelVersion series) =>
+        All.FirstOrDefault(d => d.Kind == DeviationKind.RefusedBeforeRun && d.AppliesTo(scenario, series)) is { } d
+            ? $"known deviation {d.Id} on {series.ToDisplay()}: {Plain(d.Where)}"
+            : null;
+
+    /// <summary>The deviation that explains a disagreement of this scenario on this series, or null (an unexplained one).</summary>
+    public static KnownDeviation? Explaining(Scenario scenario, KernelVersion series) =>
+        All.FirstOrDefault(d => d.Kind == DeviationKind.ExplainsDisagreement && d.AppliesTo(scenario, series));
+
+    /// <summary>The README's table of known deviations, one row per entry.</summary>
+    public static string MarkdownTable()
+    {
+        var text = new System.Text.StringBuilder();
+        text.Append("| id | where | kernel | model | why the model does not follow | oracle | source |\n");
+        text.Append("|---|---|---|---|---|---|---|\n");
+        foreach (var d in All)
+        {
+            var oracle = d.Kind == DeviationKind.RefusedBeforeRun ? "refused before the run" : "disagreement counted as explained";
+            text.Append($"| {d.Id} | {d.Where} | {d.Kernel} | {d.Model} | {d.Why} | {oracle} | {d.Source} |\n");
+        }
+        return text.ToString();
+    }
+
+    private static string Plain(string markdown) => markdown.Replace("`", "", StringComparison.Ordinal);
+}
