@@ -154,6 +154,7 @@ public static class ProtocolHeader
         StaticAssert(h, $"BUS_ADRERR == {KernelTraceBuilder.BusAdrErr}", "BusAdrErr");
         StaticAssert(h, $"SEGV_MAPERR == {KernelTraceBuilder.SegvMapErr}", "SegvMapErr");
         StaticAssert(h, $"SEGV_ACCERR == {KernelTraceBuilder.SegvAccErr}", "SegvAccErr");
+        StaticAssert(h, $"SEGV_PKUERR == {KernelTraceBuilder.SegvPkuErr}", "SegvPkuErr");
     }
 
     /// <summary>struct step from <see cref="EncodedStep.Fields"/>.</summary>

@@ -242,6 +242,7 @@ _Static_assert(SIGSEGV == 11, "C# SigSegv differs from the C headers");
 _Static_assert(BUS_ADRERR == 2, "C# BusAdrErr differs from the C headers");
 _Static_assert(SEGV_MAPERR == 1, "C# SegvMapErr differs from the C headers");
 _Static_assert(SEGV_ACCERR == 2, "C# SegvAccErr differs from the C headers");
+_Static_assert(SEGV_PKUERR == 4, "C# SegvPkuErr differs from the C headers");
 
 /* One program step (Mmap.Oracle.Cases.EncodedStep); an op uses some members, the rest are 0. */
 struct step {
