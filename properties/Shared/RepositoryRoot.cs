@@ -29,4 +29,18 @@ public static class RepositoryRoot
     }
 
     public static string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
+    /// <summary>
+    /// The README's text between <c>&lt;!-- NAME:begin --&gt;</c> (and its newline) and <c>&lt;!-- NAME:end --&gt;</c>, with
+    /// "\n" line ends: a generated table kept in the README. Fails the test when the markers are missing.
+    /// </summary>
+    public static string ReadmeSection(string name)
+    {
+        var readme = File.ReadAllText(Combine("README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var begin = $"<!-- {name}:begin -->\n";
+        var start = readme.IndexOf(begin, StringComparison.Ordinal);
+        var stop = start < 0 ? -1 : readme.IndexOf($"<!-- {name}:end -->", start, StringComparison.Ordinal);
+        Xunit.Assert.True(start >= 0 && stop >= 0, $"README.md lacks the {name} markers");
+        return readme[(start + begin.Length)..stop];
+    }
 }

@@ -10,12 +10,7 @@ public sealed class ReadmeKernelTableTests
     [Fact]
     public void The_readme_carries_the_models_delta_table_verbatim()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
-        const string begin = "<!-- kernel-deltas:begin -->\n", end = "<!-- kernel-deltas:end -->";
-        var start = readme.IndexOf(begin, StringComparison.Ordinal);
-        Assert.True(start >= 0, "README.md lacks the kernel-deltas markers");
-        var stop = readme.IndexOf(end, start, StringComparison.Ordinal);
-        Assert.Equal(SeriesComparison.DeltaTable(), readme[(start + begin.Length)..stop]);
+        Assert.Equal(SeriesComparison.DeltaTable(), RepositoryRoot.ReadmeSection("kernel-deltas"));
     }
 
     [Fact]
