@@ -9,7 +9,7 @@ namespace Mmap.Oracle.Cases;
 /// The part of the address space a scenario's steps may touch on the real kernel, so that no step can reach the
 /// harness. The harness keeps nothing in the top-down mmap area (see mmapv_run.c clear_mmap_area: its data lives in
 /// the static binary's segments and brk heap near 4 MiB, the transport's counter at
-/// <see cref="Logs.SerialTransport.SequenceCounterAddress"/>), and above mmap_base the kernel leaves at least 128 MiB
+/// <see cref="Logs.RecordTransport.SequenceCounterAddress"/>), and above mmap_base the kernel leaves at least 128 MiB
 /// unmapped before the stack. Every address a step names — an mmap's hint or fixed address, an mprotect or munmap
 /// range, a read or write — is resolved as the model resolves it (the kernel places mappings as the model does,
 /// relative to mmap_base) and must lie within [mmap_base − <see cref="Below"/>, mmap_base + <see cref="Above"/>);

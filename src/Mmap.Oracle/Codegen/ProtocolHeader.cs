@@ -59,12 +59,15 @@ public static class ProtocolHeader
         foreach (var word in CaseEnd.Words) Define(h, "END_" + word.ToUpperInvariant(), CNames.StringLiteral(word));
 
         h.Append("\n/* Log records (Mmap.Oracle.Logs.LogProtocol): printf formats; a record with _ITEM repeats it, then \"\\n\" */\n");
-        h.Append("\n/* The transport (Mmap.Oracle.Logs.SerialTransport): each record line is sealed with its sequence number and CRC-32 */\n");
-        Define(h, "TRANSPORT_SEAL", CNames.StringLiteral(SerialTransport.SealFormat));
-        Define(h, "TRANSPORT_BATCH_END", CNames.StringLiteral(SerialTransport.BatchEndFormat));
-        Define(h, "TRANSPORT_SEQ_ADDRESS", CLiteral.Unsigned(SerialTransport.SequenceCounterAddress));
-        Define(h, "TRANSPORT_OVERFLOW", CNames.StringLiteral(SerialTransport.OverflowRecord));
-        Define(h, "TRANSPORT_CRC32_POLY", CLiteral.Unsigned(SerialTransport.Polynomial));
+        h.Append("\n/* The transport (Mmap.Oracle.Logs.RecordTransport): each record line is sealed with its sequence number and CRC-32 */\n");
+        Define(h, "TRANSPORT_SEAL", CNames.StringLiteral(RecordTransport.SealFormat));
+        Define(h, "TRANSPORT_BATCH_END", CNames.StringLiteral(RecordTransport.BatchEndFormat));
+        Define(h, "TRANSPORT_SEQ_ADDRESS", CLiteral.Unsigned(RecordTransport.SequenceCounterAddress));
+        Define(h, "TRANSPORT_TORN", CNames.StringLiteral(RecordTransport.TornFormat));
+        Define(h, "TRANSPORT_OVERFLOW", CNames.StringLiteral(RecordTransport.OverflowRecord));
+        Define(h, "TRANSPORT_CRC32_POLY", CLiteral.Unsigned(RecordTransport.Polynomial));
+        Define(h, "TRANSPORT_RECORD_PORT", CLiteral.Unsigned((ulong)RecordTransport.RecordPort));
+        Define(h, "TRANSPORT_RECORD_PORT_OPTION", CNames.StringLiteral(RecordTransport.RecordPortOption));
         Define(h, "REC_DRIVER_LINE", CNames.StringLiteral(LogProtocol.DriverLinePrefix + "%s\n"));
         foreach (var layout in LogProtocol.All)
         {

@@ -159,18 +159,14 @@ public static class OracleRunner
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            result = await QemuRunner.BootAsync(kernel, initramfs, accelerator, options.BootTimeout(cases.Count), options.MemoryMiB, cancellationToken).ConfigureAwait(false);
+            result = await QemuRunner.BootAsync(kernel, initramfs, accelerator, options.BootTimeout(cases.Count), options.MemoryMiB, cancellationToken,
+                keepLogsAs: options.SerialLogDirectory is { } logDirectory ? Path.Combine(logDirectory, $"{kernel.Series.Name}-{batch[0]:D5}-{scenarios[batch[0]].Name}") : null).ConfigureAwait(false);
         }
         finally
         {
             gate.Release();
         }
-        if (options.SerialLogDirectory is { } logDirectory)
-        {
-            Directory.CreateDirectory(logDirectory);
-            await File.WriteAllTextAsync(Path.Combine(logDirectory, $"{kernel.Series.Name}-{batch[0]:D5}.log"), result.SerialLog, cancellationToken).ConfigureAwait(false);
-        }
-        var logs = SerialLogParser.Parse(SerialTransport.Open(result.Lines), cases.Count);
+        var logs = SerialLogParser.Parse(RecordTransport.Open(result.TransportLines), cases.Count);
         var version = ModelVersion(kernel.Series);
         var verdicts = batch.Select((index, i) =>
             Judge(scenarios[index].On(version), cases[i], logs[i], kernel.Series.Name, judgeExpectations: scenarios[index].Kernels.Contains(version))).ToList();

@@ -15,7 +15,7 @@ public static class InitScript
     public const string EndMarker = "@@MMAPV END";
 
     public static string Text { get; } =
-        """
+        $$"""
         #!/bin/busybox sh
         /bin/busybox mount -t proc proc /proc
         /bin/busybox mount -t sysfs sysfs /sys
@@ -25,7 +25,7 @@ public static class InitScript
         echo 0 > /proc/sys/kernel/printk
         if /bin/busybox insmod /mmapv.ko; then
           echo "@@MMAPV INSMOD ok"
-          /mmapv-run
+          /mmapv-run {{Logs.RecordTransport.RecordPortOption}}
           echo "@@MMAPV EXIT $? $(/bin/busybox cat /proc/uptime)"
         else
           echo "@@MMAPV INSMOD failed"

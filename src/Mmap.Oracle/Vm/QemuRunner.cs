@@ -1,18 +1,20 @@
 using System.Globalization;
 using Mmap.Oracle.Infrastructure;
 using Mmap.Oracle.Kernels;
+using Mmap.Oracle.Logs;
 
 namespace Mmap.Oracle.Vm;
 
 /// <summary>
 /// Boots a kernel with an initramfs in qemu-system-x86_64: no network device, no disks, serial console on
-/// stdout, a hard time limit (QEMU is killed by its PID when it is exceeded). The guest powers itself off.
+/// stdout, the records port (<see cref="RecordTransport.RecordPort"/>, an <c>isa-debugcon</c>) into a file, a hard
+/// time limit (QEMU is killed by its PID when it is exceeded). The guest powers itself off.
 /// </summary>
 public static class QemuRunner
 {
     public const string KernelCommandLine = "console=ttyS0 panic=-1 loglevel=1 mitigations=off";
 
-    public static IReadOnlyList<string> Arguments(KernelInstall kernel, string initramfs, Accelerator accelerator, int memoryMiB) =>
+    public static IReadOnlyList<string> Arguments(KernelInstall kernel, string initramfs, Accelerator accelerator, int memoryMiB, string recordsFile) =>
     [
         "-nodefaults", "-no-user-config",
         "-accel", accelerator == Accelerator.Kvm ? "kvm" : "tcg",
@@ -21,19 +23,36 @@ public static class QemuRunner
         "-m", memoryMiB.ToString(CultureInfo.InvariantCulture) + "M",
         "-display", "none", "-serial", "stdio", "-monitor", "none",
         "-nic", "none",
+        "-chardev", "file,id=records,path=" + recordsFile,
+        "-device", "isa-debugcon,iobase=0x" + RecordTransport.RecordPort.ToString("x", CultureInfo.InvariantCulture) + ",chardev=records",
         "-no-reboot",
         "-kernel", kernel.Vmlinuz,
         "-initrd", initramfs,
         "-append", KernelCommandLine,
     ];
 
-    /// <summary>Boots and returns the serial log; throws <see cref="OracleException"/> on timeout or a VM that never reached the end marker.</summary>
+    /// <summary>
+    /// Boots and returns the serial log and the records; throws <see cref="OracleException"/> on timeout or a VM that never
+    /// reached the end marker. With <paramref name="keepLogsAs"/> the serial log and the records are saved first, as
+    /// <c>KEEP.log</c> and <c>KEEP.records</c>, whatever happened (for inspecting a failed boot).
+    /// </summary>
     public static async Task<BootResult> BootAsync(
         KernelInstall kernel, string initramfs, Accelerator accelerator, TimeSpan timeout,
-        int memoryMiB = 512, CancellationToken cancellationToken = default)
+        int memoryMiB = 512, CancellationToken cancellationToken = default, string? keepLogsAs = null)
     {
-        var result = await ProcessRunner.RunAsync(HostTools(), Arguments(kernel, initramfs, accelerator, memoryMiB), timeout, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var boot = new BootResult(kernel, accelerator, result.Stdout, result.Elapsed);
+        using var records = new TempDirectory("mmapv-records-");
+        var recordsFile = records.File("records.log");
+        var result = await ProcessRunner.RunAsync(HostTools(), Arguments(kernel, initramfs, accelerator, memoryMiB, recordsFile), timeout, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var boot = new BootResult(kernel, accelerator, result.Stdout, result.Elapsed)
+        {
+            RecordLog = File.Exists(recordsFile) ? await File.ReadAllTextAsync(recordsFile, cancellationToken).ConfigureAwait(false) : "",
+        };
+        if (keepLogsAs is not null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(keepLogsAs))!);
+            await File.WriteAllTextAsync(keepLogsAs + ".log", boot.SerialLog, cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(keepLogsAs + ".records", boot.RecordLog, cancellationToken).ConfigureAwait(false);
+        }
         var lines = boot.Lines;
         var last = lines.LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? "(no output)";
         if (result.TimedOut)

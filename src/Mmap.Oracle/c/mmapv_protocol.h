@@ -104,12 +104,15 @@
 
 /* Log records (Mmap.Oracle.Logs.LogProtocol): printf formats; a record with _ITEM repeats it, then "\n" */
 
-/* The transport (Mmap.Oracle.Logs.SerialTransport): each record line is sealed with its sequence number and CRC-32 */
+/* The transport (Mmap.Oracle.Logs.RecordTransport): each record line is sealed with its sequence number and CRC-32 */
 #define TRANSPORT_SEAL " ~%lu %08x\n"
 #define TRANSPORT_BATCH_END "@B Y %lu"
 #define TRANSPORT_SEQ_ADDRESS 0x100000000000UL
+#define TRANSPORT_TORN "@B T %lu"
 #define TRANSPORT_OVERFLOW "@B O"
 #define TRANSPORT_CRC32_POLY 0xedb88320UL
+#define TRANSPORT_RECORD_PORT 0x402UL
+#define TRANSPORT_RECORD_PORT_OPTION "--records-port"
 #define REC_DRIVER_LINE "@K %s\n"
 #define REC_LOADED "L %d %d %lu\n"
 #define REC_PFNS "Q %d %lu"

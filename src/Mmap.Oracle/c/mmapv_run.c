@@ -3,7 +3,7 @@
  *
  * For each case it forks a child that runs the case's steps against /dev/mmapvN (minor N = case index)
  * and prints one machine-readable "@U" record per outcome; after every outcome it copies the driver's
- * pending log lines out as "@K" lines, so the serial log is in event order. Every line is sealed with a
+ * pending log lines out as "@K" lines, so the records are in event order. Every line is sealed with a
  * sequence number and a CRC-32 (emit(), the transport the host checks). SIGBUS/SIGSEGV are caught
  * with sigsetjmp/siglongjmp and reported with si_code and si_addr. The parent reaps each child with a time
  * limit and reports how it ended. Every record is printed with a REC_* format of mmapv_protocol.h,
@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/io.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -56,12 +57,19 @@ static int kmsg_fd = -1;
 static char logbuf[1 << 16];
 
 /*
- * The transport (Mmap.Oracle.Logs.SerialTransport): emit() assembles the program's output into lines and seals
+ * The transport (Mmap.Oracle.Logs.RecordTransport): emit() assembles the program's output into lines and seals
  * each complete line with TRANSPORT_SEAL: a sequence number from one counter shared by the parent and every child
  * (a MAP_SHARED page made before the first fork), and the CRC-32 of the line's text. The host checks that no
  * number is missing, repeated or garbled; the batch ends with TRANSPORT_BATCH_END naming how many came before.
+ * The lines go to QEMU's debug port TRANSPORT_RECORD_PORT (bytes straight into a host file: no tty, no UART, nothing
+ * buffered in the guest), or to stdout when the program runs without TRANSPORT_RECORD_PORT_OPTION.
  */
-static unsigned long *transport_seq;
+struct transport {
+	unsigned long seq;	/* the next line's sequence number */
+	unsigned long writing;	/* 1 + the number of the line being written, 0 between lines */
+};
+static struct transport *transport;
+static int record_port_open;
 static char out_line[8192];
 static size_t out_len;
 static unsigned int crc_table[256];
@@ -86,20 +94,18 @@ static unsigned int crc32_of(const char *s, size_t n)
 	return ~crc;
 }
 
-/*
- * Writes out_line[0..len) as one sealed line with a single write(2), so that a line the parent writes while a child
- * runs never interleaves with the child's, and a child a kernel BUG kills has written every line it numbered.
- */
-static void seal(size_t len)
+/* Writes a whole buffer to the records channel: the debug port if we have it, else stdout. */
+static void put(const char *p, size_t n)
 {
-	static char sealed[sizeof(out_line) + 32];
-	unsigned long seq = __atomic_fetch_add(transport_seq, 1, __ATOMIC_SEQ_CST);
-	size_t n = len, done = 0;
+	size_t done = 0;
 
-	memcpy(sealed, out_line, len);
-	n += (size_t)snprintf(sealed + len, sizeof(sealed) - len, TRANSPORT_SEAL, seq, crc32_of(out_line, len));
+	if (record_port_open) {
+		/* QEMU's debug port takes the bytes one by one and appends them to the host's records file at once. */
+		__asm__ volatile("rep outsb" : "+S"(p), "+c"(n) : "d"((unsigned short)TRANSPORT_RECORD_PORT) : "memory");
+		return;
+	}
 	while (done < n) {
-		ssize_t w = write(STDOUT_FILENO, sealed + done, n - done);
+		ssize_t w = write(STDOUT_FILENO, p + done, n - done);
 
 		if (w < 0 && errno == EINTR)
 			continue;
@@ -107,6 +113,25 @@ static void seal(size_t len)
 			break;
 		done += (size_t)w;
 	}
+}
+
+/*
+ * Writes out_line[0..len) as one sealed line. One process writes at a time: a case's child while it lives, the parent
+ * only once the child is gone (reap() watches the kernel log without printing), so lines never interleave. A child
+ * killed mid-line (on its time limit, by the OOM killer) leaves transport->writing set: the parent then ends the cut
+ * line and says which number it had (torn_line()), so the host knows that line, and only it, is lost.
+ */
+static void seal(size_t len)
+{
+	static char sealed[sizeof(out_line) + 32];
+	unsigned long seq = __atomic_fetch_add(&transport->seq, 1, __ATOMIC_SEQ_CST);
+	size_t n = len;
+
+	memcpy(sealed, out_line, len);
+	n += (size_t)snprintf(sealed + len, sizeof(sealed) - len, TRANSPORT_SEAL, seq, crc32_of(out_line, len));
+	__atomic_store_n(&transport->writing, seq + 1, __ATOMIC_SEQ_CST);
+	put(sealed, n);
+	__atomic_store_n(&transport->writing, 0, __ATOMIC_SEQ_CST);
 	out_len -= len + 1;
 	memmove(out_line, out_line + len + 1, out_len);
 }
@@ -216,6 +241,25 @@ static char *next_kmsg(int fd, char *rec, size_t size)
  * Kernel messages about a BUG, oops or warning, attributed to the case that is running.
  * Returns 1 when the kernel reported a BUG or an oops.
  */
+/*
+ * Whether the kernel printed a BUG or an oops since the last look, read from the parent's own watching reader without
+ * printing anything (the child may be writing; kernel_messages() prints the same messages once it is gone).
+ */
+static int watch_fd = -1;
+
+static int kernel_bug_seen(void)
+{
+	char rec[1024], *text;
+	int bug = 0;
+
+	if (watch_fd < 0)
+		return 0;
+	while ((text = next_kmsg(watch_fd, rec, sizeof(rec))))
+		if (strstr(text, "BUG") || strstr(text, "Oops"))
+			bug = 1;
+	return bug;
+}
+
 static int kernel_messages(int c)
 {
 	char rec[1024], *text;
@@ -487,6 +531,17 @@ static long micros_since(const struct timespec *t0)
 	return (now.tv_sec - t0->tv_sec) * 1000000L + (now.tv_nsec - t0->tv_nsec) / 1000;
 }
 
+/* After a child is gone: if it died in the middle of a line, end that line and name its number (TRANSPORT_TORN). */
+static void torn_line(void)
+{
+	unsigned long writing = __atomic_exchange_n(&transport->writing, 0, __ATOMIC_SEQ_CST);
+
+	if (writing == 0)
+		return;
+	put("\n", 1);
+	emit(TRANSPORT_TORN "\n", writing - 1);
+}
+
 static void reap(int c, pid_t pid, const struct timespec *t0)
 {
 	struct timespec deadline, now, left;
@@ -501,6 +556,7 @@ static void reap(int c, pid_t pid, const struct timespec *t0)
 		pid_t w = waitpid(pid, &status, WNOHANG);
 
 		if (w == pid) {
+			torn_line();
 			if (WIFSIGNALED(status))
 				emit(REC_CASE_ENDED, c, END_SIGNAL, WTERMSIG(status), micros_since(t0));
 			else
@@ -508,15 +564,20 @@ static void reap(int c, pid_t pid, const struct timespec *t0)
 			return;
 		}
 		if (bug) {
-			/* The oops killed the child, or left it stuck in the kernel: do not wait for it. */
+			/*
+			 * The oops killed the child, or left it stuck in the kernel: do not wait for it. On the guest's single
+			 * CPU a child that SIGKILL reaches runs no user code again, so it writes nothing more.
+			 */
 			kill(pid, SIGKILL);
+			torn_line();
 			emit(REC_CASE_ENDED, c, END_BUG, 0, micros_since(t0));
 			return;
 		}
-		bug = kernel_messages(c);
+		bug = kernel_bug_seen();
 		clock_gettime(CLOCK_MONOTONIC, &now);
 		if (now.tv_sec > deadline.tv_sec || (now.tv_sec == deadline.tv_sec && now.tv_nsec >= deadline.tv_nsec)) {
 			kill(pid, SIGKILL);
+			torn_line();
 			emit(REC_CASE_ENDED, c, END_TIMEOUT, CASE_TIMEOUT_SECONDS, micros_since(t0));
 			return;
 		}
@@ -547,10 +608,10 @@ static int load_driver_table(void)
 /* The transport's last line: how many sealed lines came before it (no child is running any more). */
 static void end_batch(void)
 {
-	emit(TRANSPORT_BATCH_END "\n", __atomic_load_n(transport_seq, __ATOMIC_SEQ_CST));
+	emit(TRANSPORT_BATCH_END "\n", __atomic_load_n(&transport->seq, __ATOMIC_SEQ_CST));
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	struct sigaction sa;
 	sigset_t chld;
@@ -559,9 +620,13 @@ int main(void)
 	setvbuf(stdout, NULL, _IOFBF, 1 << 16);
 	crc32_init();
 	mallopt(M_MMAP_MAX, 0);
-	transport_seq = mmap((void *)TRANSPORT_SEQ_ADDRESS, sizeof(*transport_seq), PROT_READ | PROT_WRITE,
-			     MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
-	if (transport_seq == MAP_FAILED) {
+	/* The records channel: the debug port when the init script asks for it and the kernel lets us have it (children
+	 * inherit it), else stdout. */
+	record_port_open = argc > 1 && strcmp(argv[1], TRANSPORT_RECORD_PORT_OPTION) == 0 &&
+			   ioperm(TRANSPORT_RECORD_PORT, 1, 1) == 0;
+	transport = mmap((void *)TRANSPORT_SEQ_ADDRESS, sizeof(*transport), PROT_READ | PROT_WRITE,
+			 MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+	if (transport == MAP_FAILED) {
 		printf("@@MMAPV transport: mmap of the sequence counter failed (errno %d)\n", errno);
 		return 1;
 	}
@@ -582,6 +647,9 @@ int main(void)
 	kmsg_fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK);
 	if (kmsg_fd >= 0)
 		lseek(kmsg_fd, 0, SEEK_END);
+	watch_fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK);
+	if (watch_fd >= 0)
+		lseek(watch_fd, 0, SEEK_END);
 	for (c = 0; c < NCASES; c++) {
 		char path[64];
 

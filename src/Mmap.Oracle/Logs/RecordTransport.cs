@@ -4,8 +4,12 @@ using System.Text;
 namespace Mmap.Oracle.Logs;
 
 /// <summary>
-/// The transport under the log records: how the user program's lines cross the serial console intact, whatever the
-/// volume. Every record line the program prints is sealed with a trailer <c>" ~SEQ CRC"</c>: SEQ numbers the lines of
+/// The transport under the log records: how the user program's lines reach the host intact, whatever the volume.
+/// The program writes its record lines to a QEMU debug port (<see cref="RecordPort"/>, an <c>isa-debugcon</c> device
+/// whose bytes QEMU appends to a file as they are written: no tty layer, no UART interrupts, nothing buffered in the
+/// guest that a crash could lose); where the port cannot be opened (<c>ioperm</c> refused) it falls back to the serial
+/// console. The host reads the console's lines followed by the port's (<see cref="Vm.BootResult.TransportLines"/>).
+/// Every record line the program prints is sealed with a trailer <c>" ~SEQ CRC"</c>: SEQ numbers the lines of
 /// one boot from 0 (one counter shared by the batch program and its per-case children), CRC is the CRC-32 (IEEE) of the
 /// line's text before the trailer. The program's last line is <c>"@B Y TOTAL"</c>, sealed with SEQ = TOTAL, naming how
 /// many lines came before it. <see cref="Open"/> checks that every number 0..TOTAL arrived exactly once with a good
@@ -15,10 +19,22 @@ namespace Mmap.Oracle.Logs;
 /// The C side gets <see cref="SealFormat"/>, <see cref="BatchEndFormat"/> and <see cref="Polynomial"/> through the
 /// generated protocol header.
 /// </summary>
-public static class SerialTransport
+public static class RecordTransport
 {
     /// <summary>The reflected CRC-32 polynomial (IEEE 802.3, as zlib's crc32).</summary>
     public const uint Polynomial = 0xEDB88320u;
+
+    /// <summary>
+    /// The x86 I/O port of the records channel (QEMU's <c>isa-debugcon</c> at its usual address); the program gets it
+    /// with <c>ioperm(2)</c>, inherited by its per-case children, and writes each sealed line with <c>rep outsb</c>.
+    /// </summary>
+    public const int RecordPort = 0x402;
+
+    /// <summary>
+    /// The program's argument that tells it to write to <see cref="RecordPort"/> (the init script passes it; on any other
+    /// machine, a test on the host for one, the program writes its records to stdout).
+    /// </summary>
+    public const string RecordPortOption = "--records-port";
 
     /// <summary>The trailer's marker; a record's text never contains it (fields are numbers, words and maps lines).</summary>
     public const string Marker = " ~";
@@ -31,6 +47,15 @@ public static class SerialTransport
 
     /// <summary>printf format of the batch end record's text (sealed like every other line).</summary>
     public const string BatchEndFormat = BatchEndPrefix + "%lu";
+
+    /// <summary>
+    /// The record a writer prints when it finds that the previous holder of the transport lock died mid-line (a child the
+    /// program killed on its time limit): that line was ended where it was cut, and its number (the field) is lost.
+    /// </summary>
+    public const string TornPrefix = "@B T ";
+
+    /// <summary>printf format of the torn-line record's text.</summary>
+    public const string TornFormat = TornPrefix + "%lu";
 
     /// <summary>
     /// Where the program keeps the sequence counter (a shared page): 16 TiB, far above the brk heap and far below the top-down mmap area where a
@@ -80,6 +105,7 @@ public static class SerialTransport
         var seen = new HashSet<ulong>();
         var garbled = new List<string>();
         var repeated = new List<ulong>();
+        var torn = new HashSet<ulong>();
         ulong? total = null;
         foreach (var raw in consoleLines)
         {
@@ -99,6 +125,14 @@ public static class SerialTransport
             if (!seen.Add(sequence)) repeated.Add(sequence);
             if (text == OverflowRecord || text.EndsWith(" " + OverflowRecord, StringComparison.Ordinal))
                 throw new OracleException(OracleFailure.TransportFailed, $"a record line longer than the program's line buffer was replaced by '{OverflowRecord}' (record {sequence})");
+            if (text.StartsWith(TornPrefix, StringComparison.Ordinal))
+            {
+                if (ulong.TryParse(text.AsSpan(TornPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var lost) && lost < sequence)
+                    torn.Add(lost);
+                else garbled.Add(line);
+                continue;
+            }
+
             if (text.StartsWith(BatchEndPrefix, StringComparison.Ordinal))
             {
                 if (!ulong.TryParse(text.AsSpan(BatchEndPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count != sequence)
@@ -110,21 +144,23 @@ public static class SerialTransport
             texts.Add(text);
         }
 
+        // A line a killed writer left cut is garbled (or empty) and its number missing; each torn record excuses one of each.
+        garbled = garbled.Skip(torn.Count(t => !seen.Contains(t))).ToList();
         if (garbled.Count > 0)
             throw new OracleException(OracleFailure.TransportFailed,
-                $"{garbled.Count} garbled serial record line(s), e.g. '{Shorten(garbled[0])}'");
+                $"{garbled.Count} garbled record line(s), e.g. '{Shorten(garbled[0])}'");
         if (repeated.Count > 0)
             throw new OracleException(OracleFailure.TransportFailed,
-                $"serial record(s) {string.Join(", ", repeated.Take(5))} arrived more than once");
+                $"record(s) {string.Join(", ", repeated.Take(5))} arrived more than once");
         if (total is not { } last)
             throw new OracleException(OracleFailure.TransportFailed,
                 $"the batch program's end record never arrived ({seen.Count} record lines received): the program stopped or its output was cut");
         var missing = new List<ulong>();
         for (ulong s = 0; s < last && missing.Count < 6; s++)
-            if (!seen.Contains(s)) missing.Add(s);
-        if (missing.Count > 0 || (ulong)seen.Count != last + 1)
+            if (!seen.Contains(s) && !torn.Contains(s)) missing.Add(s);
+        if (missing.Count > 0 || (ulong)seen.Union(torn).Count() != last + 1)
             throw new OracleException(OracleFailure.TransportFailed,
-                $"serial record lines lost: {last + 1 - (ulong)seen.Count} of {last + 1} (first missing: {string.Join(", ", missing.Take(5))})");
+                $"record lines lost: {last + 1 - (ulong)seen.Union(torn).Count()} of {last + 1} (first missing: {string.Join(", ", missing.Take(5))})");
         return texts;
     }
 
