@@ -49,4 +49,20 @@ public sealed class KnownDeviationTests
         var noWrite = s with { Steps = s.Steps.Where(st => st is not WriteStep).ToList() };
         Assert.Null(KnownDeviations.Explaining(noWrite, KernelVersion.Linux6_1));
     }
+
+    [Fact]
+    public void A_write_through_a_shared_fault_mapping_of_a_slab_kmalloc_buffer_is_refused_on_6_1_and_6_12()
+    {
+        var s = Parse("  buffer: kmalloc pages=1\n  mmap: fault", "  open O_RDWR\n  mmap VA length=1p prot=PROT_WRITE flags=MAP_SHARED offset=0\n  write VA u8 0x1");
+        Assert.StartsWith("known deviation K4 on 6.1", Runnability.Refusal(s, KernelVersion.Linux6_1));
+        Assert.StartsWith("known deviation K4 on 6.12", Runnability.Refusal(s, KernelVersion.Linux6_12));
+        Assert.StartsWith("known deviation K1 on 7.3", Runnability.Refusal(s, KernelVersion.Linux7_3));
+        // Page-allocator memory (more than KMALLOC_MAX_CACHE_SIZE), a private mapping, or no store: no slab page is dirtied.
+        var large = s with { Driver = s.Driver with { Pages = KnownDeviations.SlabKmallocPages + 1 } };
+        Assert.Null(Runnability.Refusal(large, KernelVersion.Linux6_1));
+        var reads = s with { Steps = s.Steps.Where(st => st is not WriteStep).ToList() };
+        Assert.Null(Runnability.Refusal(reads, KernelVersion.Linux6_12));
+        var priv = Parse("  buffer: kmalloc pages=2\n  mmap: fault", "  open O_RDWR\n  mmap VA length=1p prot=PROT_READ|PROT_WRITE flags=MAP_PRIVATE offset=0\n  write VA u8 0x1");
+        Assert.Null(Runnability.Refusal(priv, KernelVersion.Linux6_1));
+    }
 }

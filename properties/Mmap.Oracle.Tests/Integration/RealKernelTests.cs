@@ -63,4 +63,26 @@ public class RealKernelTests
         Assert.Equal(OracleFailure.Timeout, error.Failure);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30));
     }
+
+    [RealKernelFact]
+    public async Task A_scenario_a_known_deviation_refuses_on_one_series_still_runs_on_the_others()
+    {
+        // K1 refuses a kmalloc ->fault driver on 7.3 (a use-after-free there); 6.1 and 6.12 run it and agree.
+        var scenario = Mmap.Scenarios.Syntax.ScenarioParser.Parse(
+            "scenario: k1\nkernel: all\n\ndriver:\n  buffer: kmalloc pages=1\n  mmap: fault\n\nprogram:\n  open O_RDONLY\n  mmap VA length=1p prot=PROT_READ flags=MAP_PRIVATE offset=0\n  read VA uchar\n",
+            "k1.scenario").Scenario!;
+        var reports = await OracleRunner.RunAsync([scenario], KernelSeries.All, OracleOptions.Default with { Install = false });
+        foreach (var r in reports)
+        {
+            var verdict = Assert.Single(r.Verdicts);
+            if (r.Kernel.Series == KernelSeries.V7_3)
+            {
+                Assert.Equal(OracleFailure.Unsupported, verdict.Failure);
+                Assert.Contains("known deviation K1", verdict.Message, StringComparison.Ordinal);
+                Assert.Equal(0, r.Boots);
+            }
+            else
+                Assert.True(verdict.Kind == VerdictKind.Agree, Describe([r]));
+        }
+    }
 }

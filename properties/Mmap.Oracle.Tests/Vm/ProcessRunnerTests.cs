@@ -29,4 +29,26 @@ public class ProcessRunnerTests
         var result = await ProcessRunner.RunAsync("echo", ["$(id)", "a;b"], TimeSpan.FromSeconds(5));
         Assert.Equal("$(id) a;b\n", result.Stdout);
     }
+
+    [Fact]
+    public async Task A_process_whose_output_stands_still_is_killed_as_stalled_long_before_its_limit()
+    {
+        var clock = Stopwatch.StartNew();
+        var result = await ProcessRunner.RunAsync("sh", ["-c", "echo started; sleep 30"], TimeSpan.FromSeconds(60), stall: TimeSpan.FromMilliseconds(400));
+        Assert.True(result.Stalled);
+        Assert.True(result.TimedOut);
+        Assert.Equal("started\n", result.Stdout);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_process_that_keeps_writing_is_not_stalled_however_long_it_runs()
+    {
+        var ticks = 0L;
+        var result = await ProcessRunner.RunAsync("sh", ["-c", "for i in 1 2 3 4 5 6; do sleep 0.2; done; echo done"], TimeSpan.FromSeconds(30),
+            progress: () => Interlocked.Increment(ref ticks), stall: TimeSpan.FromMilliseconds(500));
+        Assert.False(result.Stalled);
+        Assert.True(result.Succeeded);
+        Assert.Equal("done\n", result.Stdout);
+    }
 }

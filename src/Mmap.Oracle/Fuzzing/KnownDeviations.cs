@@ -78,7 +78,27 @@ public static class KnownDeviations
         (scenario, series) => series == KernelVersion.Linux6_12
             && scenario.Steps.Any(s => s is MmapStep { Address: null } m && m.Length > 0 && m.Length % (2UL << 20) == 0));
 
-    public static IReadOnlyList<KnownDeviation> All { get; } = [FrozenKmallocFault, VmallocWholeRemap, ThpAlignment];
+    /// <summary>
+    /// 6.1 and 6.12: the first write fault on a slab page returned by <c>->fault</c> into a shared mapping hands slab
+    /// metadata to the writeback code as an address_space.
+    /// </summary>
+    public static KnownDeviation SlabPageDirtied { get; } = new(
+        "K4",
+        DeviationKind.RefusedBeforeRun,
+        "6.1, 6.12: a write through a `MAP_SHARED` mapping whose `->fault` handler returns a page of a kmalloc buffer of at most 2 pages (slab memory)",
+        "`do_shared_fault`/`wp_page_shared` → `fault_dirty_shared_page`: `folio_mark_dirty` sets PG_dirty on the slab page (its `folio_mapping` is NULL) and returns true the first time; `folio_raw_mapping` then reads the slab's own fields (6.1: `slab_cache`; 6.12: `slab_list`) as an address_space and `balance_dirty_pages_ratelimited` follows it — an oops in `inode_to_bdi`, or, with other slab contents, a hang of the VM. Once PG_dirty is set the page never oopses again, and the harness's buffers are shared by the cases of a boot, so whether a case oopses depends on the cases before it",
+        "the write succeeds, as for any other driver page",
+        "the outcome depends on slab metadata and on earlier cases, not on the scenario; the oracle refuses such scenarios on 6.1 and 6.12 before the run (larger kmalloc buffers are page-allocator memory, which the model follows and the conformance matrix checks)",
+        "6.1: mm/memory.c fault_dirty_shared_page (3032), mm/page-writeback.c balance_dirty_pages_ratelimited_flags, include/linux/backing-dev.h inode_to_bdi, mm/slab.h struct slab (9); 6.12: the same functions (mm/memory.c fault_dirty_shared_page 3185), mm/slab.h struct slab (52); include/linux/slab.h KMALLOC_MAX_CACHE_SIZE (2 pages for SLUB)",
+        (scenario, series) => !series.Has(KernelDeltas.FrozenKmallocPages)
+            && scenario.Driver.Buffer == BufferKind.Kmalloc && scenario.Driver.Pages <= SlabKmallocPages && scenario.Driver.Method == MappingMethod.Fault
+            && scenario.Steps.Any(s => s is MmapStep m && (m.Flags & MapFlags.Anonymous) == 0 && (m.Flags & MapFlags.TypeMask) is MapFlags.Shared or MapFlags.SharedValidate)
+            && scenario.Steps.Any(s => s is WriteStep));
+
+    /// <summary>The largest kmalloc buffer (in pages) that SLUB serves from a slab cache (KMALLOC_MAX_CACHE_SIZE = 2 pages).</summary>
+    public const int SlabKmallocPages = 2;
+
+    public static IReadOnlyList<KnownDeviation> All { get; } = [FrozenKmallocFault, VmallocWholeRemap, ThpAlignment, SlabPageDirtied];
 
     /// <summary>The reason a scenario is refused on a series, or null.</summary>
     public static string? RefusalOn(Scenario scenario, KernelVersion series) =>

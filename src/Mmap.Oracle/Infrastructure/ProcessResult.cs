@@ -5,6 +5,9 @@ public sealed record ProcessResult(int ExitCode, string Stdout, string Stderr, b
 {
     public bool Succeeded => !TimedOut && ExitCode == 0;
 
+    /// <summary>Killed because its output stood still for the stall limit (then <see cref="TimedOut"/> too).</summary>
+    public bool Stalled { get; init; }
+
     /// <summary>The last non-empty line of stderr (or stdout), for one-line error messages.</summary>
     public string LastErrorLine()
     {

@@ -5,6 +5,7 @@ using Mmap.Oracle.Build;
 using Mmap.Oracle.Cases;
 using Mmap.Oracle.Codegen;
 using Mmap.Oracle.Compare;
+using Mmap.Oracle.Fuzzing;
 using Mmap.Oracle.Infrastructure;
 using Mmap.Oracle.Kernels;
 using Mmap.Oracle.Logs;
@@ -63,8 +64,17 @@ public static class OracleRunner
                 unsupported[i] = e.Message;
             }
         }
-        var batches = Enumerable.Range(0, scenarios.Count).Where(i => encoded[i] is not null)
-            .Chunk(Math.Max(1, options.MaxCasesPerBoot)).ToList();
+        // A scenario a known deviation refuses on a series is not run there (it would corrupt that kernel or make the
+        // rest of the boot untrustworthy, see Fuzzing/KnownDeviations.cs). Scenarios every series runs share one
+        // program per batch; one refused somewhere runs in its own batches on the series that take it.
+        var refused = kernels.Select(k => scenarios.Select(s => KnownDeviations.RefusalOn(s, k.Series.Version)).ToArray()).ToList();
+        var shared = Enumerable.Range(0, scenarios.Count).Where(i => encoded[i] is not null && refused.All(r => r[i] is null));
+        var batches = shared.Chunk(Math.Max(1, options.MaxCasesPerBoot)).Select(b => (Batch: b, Kernels: Enumerable.Range(0, kernels.Count).ToArray())).ToList();
+        for (var k = 0; k < kernels.Count; k++)
+        {
+            var own = Enumerable.Range(0, scenarios.Count).Where(i => encoded[i] is not null && refused[k][i] is null && refused.Any(r => r[i] is not null));
+            batches.AddRange(own.Chunk(Math.Max(1, options.MaxCasesPerBoot)).Select(b => (Batch: b, Kernels: new[] { k })));
+        }
 
         var accelerator = Accelerator.Tcg;
         if (batches.Count > 0 && kernels.Count > 0)
@@ -74,12 +84,12 @@ public static class OracleRunner
         using var gate = new SemaphoreSlim(Math.Max(1, options.Parallelism));
         var work = new List<Task>();
         var programs = new List<Task<(string Path, TempDirectory Owner)>>();
-        foreach (var batch in batches)
+        foreach (var (batch, onKernels) in batches)
         {
             var cases = batch.Select(i => encoded[i]!).ToList();
             var program = BuildProgramAsync(cases, gate, cancellationToken);
             programs.Add(program);
-            for (var k = 0; k < kernels.Count; k++)
+            foreach (var k in onKernels)
                 work.Add(RunBatchAsync(kernels[k], accelerator, scenarios, batch, cases, program, state[k], gate, options, cancellationToken));
         }
         try
@@ -97,8 +107,9 @@ public static class OracleRunner
             var name = kernels[k].Series.Name;
             var verdicts = Enumerable.Range(0, scenarios.Count).Select(i =>
                 unsupported[i] is { } why ? ScenarioVerdict.Failed(scenarios[i].Name, name, why, OracleFailure.Unsupported)
+                : refused[k][i] is { } deviation ? ScenarioVerdict.Failed(scenarios[i].Name, name, "refused before the run: " + deviation, OracleFailure.Unsupported)
                 : state[k].Verdicts[i] ?? ScenarioVerdict.Failed(scenarios[i].Name, name, "no result")).ToList();
-            reports.Add(new OracleReport(kernels[k], accelerator, batches.Count, state[k].Build, state[k].Boot, wall.Elapsed, verdicts));
+            reports.Add(new OracleReport(kernels[k], accelerator, batches.Count(b => b.Kernels.Contains(k)), state[k].Build, state[k].Boot, wall.Elapsed, verdicts));
         }
         return reports;
     }
@@ -160,7 +171,7 @@ public static class OracleRunner
         try
         {
             result = await QemuRunner.BootAsync(kernel, initramfs, accelerator, options.BootTimeout(cases.Count), options.MemoryMiB, cancellationToken,
-                keepLogsAs: options.SerialLogDirectory is { } logDirectory ? Path.Combine(logDirectory, $"{kernel.Series.Name}-{batch[0]:D5}-{scenarios[batch[0]].Name}") : null).ConfigureAwait(false);
+                keepLogsAs: options.SerialLogDirectory is { } logDirectory ? Path.Combine(logDirectory, $"{kernel.Series.Name}-{batch[0]:D5}+{cases.Count}-{scenarios[batch[0]].Name}") : null).ConfigureAwait(false);
         }
         finally
         {

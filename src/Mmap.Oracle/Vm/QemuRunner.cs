@@ -14,6 +14,13 @@ public static class QemuRunner
 {
     public const string KernelCommandLine = "console=ttyS0 panic=-1 loglevel=1 mitigations=off";
 
+    /// <summary>
+    /// How long a VM may write nothing — no serial output, no record — before it is taken for hung and killed. The
+    /// program writes a record at least at every case's end, and a case lasts at most 5 s (CASE_TIMEOUT_SECONDS in
+    /// mmapv_run.c); the rest is margin for a slow boot on a loaded machine.
+    /// </summary>
+    public static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(60);
+
     public static IReadOnlyList<string> Arguments(KernelInstall kernel, string initramfs, Accelerator accelerator, int memoryMiB, string recordsFile) =>
     [
         "-nodefaults", "-no-user-config",
@@ -42,7 +49,8 @@ public static class QemuRunner
     {
         using var records = new TempDirectory("mmapv-records-");
         var recordsFile = records.File("records.log");
-        var result = await ProcessRunner.RunAsync(HostTools(), Arguments(kernel, initramfs, accelerator, memoryMiB, recordsFile), timeout, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var result = await ProcessRunner.RunAsync(HostTools(), Arguments(kernel, initramfs, accelerator, memoryMiB, recordsFile), timeout, cancellationToken: cancellationToken,
+            progress: () => new FileInfo(recordsFile) is { Exists: true } file ? file.Length : 0, stall: StallLimit).ConfigureAwait(false);
         var boot = new BootResult(kernel, accelerator, result.Stdout, result.Elapsed)
         {
             RecordLog = File.Exists(recordsFile) ? await File.ReadAllTextAsync(recordsFile, cancellationToken).ConfigureAwait(false) : "",
@@ -55,6 +63,9 @@ public static class QemuRunner
         }
         var lines = boot.Lines;
         var last = lines.LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? "(no output)";
+        if (result.Stalled)
+            throw new OracleException(OracleFailure.Timeout,
+                $"{kernel.Release} under {accelerator}: VM killed after {result.Elapsed.TotalSeconds:F0} s, {StallLimit.TotalSeconds:F0} s without a record or a serial line; last serial line: {last}");
         if (result.TimedOut)
             throw new OracleException(OracleFailure.Timeout,
                 $"{kernel.Release} under {accelerator}: VM killed after {timeout.TotalSeconds:F0} s; last serial line: {last}");
