@@ -99,13 +99,15 @@ public static class MprotectSyscall
         target.Flags = newFlags;
         target.SetPageProtFromFlags();
         ChangeProtection(mm, target);
+        // mprotect_fixup: "*pprev = vma_merge(...)" (6.1 mm/mprotect.c 605; 6.12 vma_modify_flags, 664; 7.3 824): the
+        // changed range joins a neighbour that now looks the same — before the populate below, which therefore runs
+        // on the merged VMA (a ->fault handler sees its vm_start).
+        merged = VmaMerge.MergeNeighbours(mm, target);
         // "Private VM_LOCKED VMA becoming writable: trigger COW to avoid major fault on access.": "if ((oldflags &
         // (VM_WRITE | VM_SHARED | VM_LOCKED)) == VM_LOCKED && (newflags & VM_WRITE)) populate_vma_page_range(vma,
-        // start, end, NULL);" (6.1, 6.12; 7.3 tests the same bits).
+        // start, end, NULL);" (6.1 line 655, 6.12 693, 7.3 855: the same bits).
         if ((oldFlags & (VmFlags.Write | VmFlags.Shared | VmFlags.Locked)) == VmFlags.Locked && (newFlags & VmFlags.Write) != 0)
-            Faults.PageFaultHandler.PopulateRange(machine, target, target.Start, target.End);
-        // mprotect_fixup: "*pprev = vma_merge(...)": the changed range joins a neighbour that now looks the same.
-        merged = VmaMerge.MergeNeighbours(mm, target);
+            Faults.PageFaultHandler.PopulateRange(machine, merged, start, end);
         return null;
     }
 

@@ -12,7 +12,12 @@ namespace Mmap.Oracle.Vm;
 /// </summary>
 public static class QemuRunner
 {
-    public const string KernelCommandLine = "console=ttyS0 panic=-1 loglevel=1 mitigations=off";
+    /// <summary>
+    /// The guest kernel's command line. <c>nowatchdog</c> and <c>rcupdate.rcu_cpu_stall_suppress=1</c>: under TCG on a
+    /// loaded host the guest's CPU can stand still for seconds, and the lockup and RCU-stall detectors would then print
+    /// "BUG: soft lockup" and stall reports that are about the host's load, not about a scenario.
+    /// </summary>
+    public const string KernelCommandLine = "console=ttyS0 panic=-1 loglevel=1 mitigations=off nowatchdog rcupdate.rcu_cpu_stall_suppress=1";
 
     /// <summary>
     /// How long a VM may write nothing — no serial output, no record — before it is taken for hung and killed. The

@@ -542,6 +542,23 @@ static void torn_line(void)
 	emit(TRANSPORT_TORN "\n", writing - 1);
 }
 
+/*
+ * After a BUG: the parent saw the oops's first line and killed the child, but the oops may still be printing (the
+ * report can be preempted between "kernel BUG at" and die()). Waits, at most a second, for the child to be gone, so
+ * the whole oops is in the log before the next case starts and no line of it is taken for the next case's.
+ */
+static void settle(pid_t pid)
+{
+	struct timespec pause = { 0, 10 * 1000 * 1000 };
+	int status, i;
+
+	for (i = 0; i < 100; i++) {
+		if (waitpid(pid, &status, WNOHANG) != 0)
+			return;
+		nanosleep(&pause, NULL);
+	}
+}
+
 static void reap(int c, pid_t pid, const struct timespec *t0)
 {
 	struct timespec deadline, now, left;
@@ -569,6 +586,7 @@ static void reap(int c, pid_t pid, const struct timespec *t0)
 			 * CPU a child that SIGKILL reaches runs no user code again, so it writes nothing more.
 			 */
 			kill(pid, SIGKILL);
+			settle(pid);
 			torn_line();
 			emit(REC_CASE_ENDED, c, END_BUG, 0, micros_since(t0));
 			return;
@@ -664,6 +682,8 @@ int main(int argc, char **argv)
 
 		clock_gettime(CLOCK_MONOTONIC, &t0);
 		clear_warn_once();
+		/* The watching reader starts each case empty: what an earlier case's oops printed late is not this case's. */
+		kernel_bug_seen();
 		emit(REC_CASE_STARTED, c);
 		fflush(stdout);
 		pid = fork();
