@@ -36,4 +36,23 @@ public class TraceComparerTests
             ["BUG: kernel BUG in remap_pfn_range_internal: !pte_none"],
             ["BUG: kernel BUG in vmf_insert_pfn_prot: kernel BUG at mm/memory.c:2229!"]).Agree);
     }
+
+    [Fact]
+    public void A_steps_warnings_compare_wherever_they_fall_among_its_kernel_lines_but_not_across_steps()
+    {
+        // The model warns when the rule fires (during the MAP_FIXED unmap, before ->mmap); the harness only knows the step.
+        string[] model =
+        [
+            "mmap(VA+0x4000, 0x6000, PROT_READ, MAP_SHARED|MAP_FIXED, fd, 0x1000)",
+            "  WARNING arch/x86/mm/pat/memtype.c untrack_pfn  # get_pat_info",
+            "  ->mmap vma=[VC+0x0, VC+0x6000) vm_flags=0xf9 vm_pgoff=0x1",
+            "  ->mmap = -EINVAL vm_flags=0xd9 vm_pgoff=0x1",
+            "= -EINVAL",
+        ];
+        string[] kernel = [model[0], model[2], model[3], "  WARNING arch/x86/mm/pat/memtype.c untrack_pfn", model[4]];
+        Assert.True(TraceComparer.Compare(model, kernel).Agree);
+        // A warning the kernel printed in the next step is still a difference.
+        string[] later = [model[0], model[2], model[3], model[4], "munmap(VA, 0x1000) = 0", "  WARNING arch/x86/mm/pat/memtype.c untrack_pfn"];
+        Assert.False(TraceComparer.Compare([.. model, "munmap(VA, 0x1000) = 0"], later).Agree);
+    }
 }

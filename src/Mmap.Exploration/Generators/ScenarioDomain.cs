@@ -57,7 +57,7 @@ public static class ScenarioDomain
     private static Gen<Prot> ProtGen => Gen.Elements(AllProts);
 
     private static Gen<MapFlags> FlagsGen =>
-        from type in Gen.Frequency((8, Gen.Elements(Types)), (1, Gen.Elements(MapFlags.None, (MapFlags)0x0f, (MapFlags)0x04)))
+        from type in Gen.Frequency((8, Gen.Elements(Types)), (1, Gen.Elements(MapFlags.None, (MapFlags)0x0f, (MapFlags)0x04, MapFlags.Droppable)))
         from extras in Gen.Frequency((3, Gen.Constant<IList<MapFlags>>([])), (2, Gen.SubListOf(ExtraFlags).Select(l => (IList<MapFlags>)l.Take(2).ToList())))
         from fixedFlag in Gen.Frequency((6, Gen.Constant(MapFlags.None)), (1, Gen.Constant(MapFlags.Fixed)))
         select extras.Aggregate(type | fixedFlag, (a, b) => a | b);

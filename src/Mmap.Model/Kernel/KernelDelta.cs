@@ -93,7 +93,22 @@ public static class KernelDeltas
             "7.3: include/linux/mman.h calc_vm_flag_bits: _calc_vm_trans(flags, MAP_STACK, VM_NOHUGEPAGE)",
         ]);
 
-    public static IReadOnlyList<KernelDelta> All { get; } = [PfnmapTrackContext, SanitizeFaultFlags, FrozenKmallocPages, MapAbove4G, MapStackNoHugePage];
+    /// <summary>An anonymous mmap may ask for the MAP_DROPPABLE map type (0x08).</summary>
+    public static KernelDelta MapDroppable { get; } = new(
+        "D6",
+        "anonymous mmap accepts the MAP_DROPPABLE map type (0x08)",
+        KernelVersion.Linux6_12,
+        "do_mmap's switch on flags & MAP_TYPE for an anonymous mapping knows MAP_SHARED and MAP_PRIVATE; 0x08 is -EINVAL",
+        "MAP_DROPPABLE (added in 6.11) makes a private anonymous mapping with VM_DROPPABLE, VM_NORESERVE, "
+        + "VM_WIPEONFORK and VM_DONTDUMP; with MAP_LOCKED or MAP_HUGETLB, or a growing VMA, it is -EINVAL. "
+        + "A file mapping of type 0x08 is still -EINVAL",
+        [
+            "6.1: mm/mmap.c do_mmap (line 1269): anonymous switch (flags & MAP_TYPE) (1409), default: return -EINVAL (1425)",
+            "6.12: mm/mmap.c do_mmap (line 284): case MAP_DROPPABLE (451); include/linux/mm.h VM_DROPPABLE (422, bit 40)",
+            "7.3: mm/mmap.c do_mmap (line 338): case MAP_DROPPABLE (513); include/linux/mm.h DECLARE_VMA_BIT(DROPPABLE, 40) (353)",
+        ]);
+
+    public static IReadOnlyList<KernelDelta> All { get; } = [PfnmapTrackContext, SanitizeFaultFlags, FrozenKmallocPages, MapAbove4G, MapStackNoHugePage, MapDroppable];
 
     public static int IndexOf(KernelDelta delta)
     {

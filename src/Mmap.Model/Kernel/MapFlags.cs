@@ -8,6 +8,8 @@ public enum MapFlags : uint
     Shared = 0x01,
     Private = 0x02,
     SharedValidate = 0x03,
+    /// <summary>MAP_DROPPABLE, a map type (6.11+): anonymous memory the kernel may drop under pressure (D6).</summary>
+    Droppable = 0x08,
     /// <summary>MAP_TYPE: the mask of the map type bits.</summary>
     TypeMask = 0x0f,
     Fixed = 0x10,

@@ -49,4 +49,6 @@ public enum VmFlags : ulong
     PkeyBit2 = 0x4_0000_0000,
     /// <summary>VM_PKEY_BIT3 = VM_HIGH_ARCH_3.</summary>
     PkeyBit3 = 0x8_0000_0000,
+    /// <summary>VM_DROPPABLE = bit 40 on 64-bit kernels (6.12 include/linux/mm.h line 422; 7.3 DECLARE_VMA_BIT(DROPPABLE, 40)).</summary>
+    Droppable = 0x100_0000_0000,
 }

@@ -27,8 +27,10 @@ public static class UnmappedArea
         else if (map32Bit)
         {
             // arch_get_unmapped_area_topdown: "for MAP_32BIT mappings we force the legacy mmap base": goto bottomup, i.e.
-            // arch_get_unmapped_area with find_start_end's [0x40000000, 0x80000000) (begin randomized by up to 32 MiB:
-            // symbolic traces do not see it): the hint if "end - len >= addr" and free, else the lowest gap that fits.
+            // arch_get_unmapped_area with find_start_end's [0x40000000, 0x80000000): the hint if "end - len >= addr" and
+            // free, else the lowest gap that fits. The kernel randomizes begin by up to 32 MiB for every call under ASLR
+            // ("*begin = randomize_page(*begin, 0x02000000)"); the model searches from 0x40000000, as the kernel does
+            // without ASLR, so where two MAP_32BIT mappings lie relative to each other can differ (known deviation K5).
             if (length > Map32BitEnd) return (0, Errno.ENOMEM);
             var fits = hint != 0 && Map32BitEnd - length >= hint && mm.IsFree(hint, hint + length);
             var found = fits ? hint : BottomUp(mm, length, Map32BitBegin, Map32BitEnd);

@@ -34,17 +34,20 @@ public static class KernelNames
 
     public static IReadOnlyList<(Kernel.MapFlags Flag, string Name)> MapFlagSpellings => MapFlagNames;
 
+    /// <summary>The map types (the values of <c>flags &amp; MAP_TYPE</c>) that have a name.</summary>
+    private static readonly (Kernel.MapFlags Type, string Name)[] MapTypeNames =
+    [
+        (Kernel.MapFlags.Shared, "MAP_SHARED"), (Kernel.MapFlags.Private, "MAP_PRIVATE"),
+        (Kernel.MapFlags.SharedValidate, "MAP_SHARED_VALIDATE"), (Kernel.MapFlags.Droppable, "MAP_DROPPABLE"),
+    ];
+
+    public static IReadOnlyList<(Kernel.MapFlags Type, string Name)> MapTypeSpellings => MapTypeNames;
+
     public static string Spell(MapFlags flags)
     {
         var parts = new List<string>();
         var type = flags & Kernel.MapFlags.TypeMask;
-        parts.Add(type switch
-        {
-            Kernel.MapFlags.Shared => "MAP_SHARED",
-            Kernel.MapFlags.Private => "MAP_PRIVATE",
-            Kernel.MapFlags.SharedValidate => "MAP_SHARED_VALIDATE",
-            _ => "0x" + ((uint)type).ToString("x"),
-        });
+        parts.Add(MapTypeNames.FirstOrDefault(t => t.Type == type).Name ?? "0x" + ((uint)type).ToString("x"));
         var rest = flags & ~Kernel.MapFlags.TypeMask;
         foreach (var (flag, name) in MapFlagNames)
         {

@@ -7,7 +7,9 @@ namespace Mmap.Oracle.Compare;
 /// Compares two rendered traces line by line (a longest-common-subsequence diff), after removing the
 /// model's " # " explanations. Two allowances, both because the kernel knows more than the model says:
 /// a model value of "?" (memory whose contents the model does not track) matches any value, and a
-/// kernel BUG is compared by the function that hit it (the kernel reports file:line, not the condition).
+/// kernel BUG is compared by the function that hit it (the kernel reports file:line, not the condition). One
+/// because the harness knows less: a step's kernel warnings are compared as a set at the end of the step's
+/// in-kernel lines (<see cref="Normalize"/>).
 /// </summary>
 public static partial class TraceComparer
 {
@@ -56,9 +58,33 @@ public static partial class TraceComparer
         hunk.Clear();
     }
 
-    /// <summary>Explanations removed, blank and comment lines dropped.</summary>
-    public static IReadOnlyList<string> Normalize(IEnumerable<string> lines) =>
-        lines.Select(TraceRenderer.StripExplanation).Where(l => l.Trim().Length > 0).ToList();
+    /// <summary>
+    /// Explanations removed, blank and comment lines dropped, and in every run of indented (in-kernel) lines the kernel
+    /// warnings moved to the run's end, in their order: the harness learns a step's warnings from the kernel log after
+    /// the step, so it cannot say where among the step's driver lines the kernel printed them, and the model's place
+    /// for them (the moment the rule fires) is not compared.
+    /// </summary>
+    public static IReadOnlyList<string> Normalize(IEnumerable<string> lines)
+    {
+        var kept = lines.Select(TraceRenderer.StripExplanation).Where(l => l.Trim().Length > 0).ToList();
+        var result = new List<string>(kept.Count);
+        var warnings = new List<string>();
+        foreach (var line in kept)
+        {
+            if (!line.StartsWith("  ", StringComparison.Ordinal))
+            {
+                result.AddRange(warnings);
+                warnings.Clear();
+                result.Add(line);
+            }
+            else if (line.StartsWith(WarningIndent, StringComparison.Ordinal)) warnings.Add(line);
+            else result.Add(line);
+        }
+        result.AddRange(warnings);
+        return result;
+    }
+
+    private const string WarningIndent = "  WARNING ";
 
     internal static bool Same(string model, string kernel)
     {

@@ -95,10 +95,21 @@ public static class KnownDeviations
             && scenario.Steps.Any(s => s is MmapStep m && (m.Flags & MapFlags.Anonymous) == 0 && (m.Flags & MapFlags.TypeMask) is MapFlags.Shared or MapFlags.SharedValidate)
             && scenario.Steps.Any(s => s is WriteStep));
 
+    /// <summary>Under ASLR each MAP_32BIT mmap starts its bottom-up search at its own random page.</summary>
+    public static KnownDeviation Map32BitPlacement { get; } = new(
+        "K5",
+        DeviationKind.ExplainsDisagreement,
+        "two or more `MAP_32BIT` mappings without an address hint",
+        "`find_start_end` starts each call's bottom-up search at `randomize_page(0x40000000, 0x02000000)` under ASLR, so the second mapping lands at a random place in the first 32 MiB above 1 GiB, not next to the first",
+        "searches from 0x40000000 for every call, as the kernel does without ASLR: the second mapping lies right after the first",
+        "the placement is random per call; addresses are symbolic, and only an access from one mapping into where the other would be (or the order of `maps` lines) shows it",
+        "6.1: arch/x86/kernel/sys_x86_64.c find_start_end (96, randomize_page at 110); 6.12: the same (89, 103); 7.3: the same (99, 113)",
+        (scenario, _) => scenario.Steps.Count(s => s is MmapStep { Address: null } m && (m.Flags & MapFlags.Map32Bit) != 0 && (m.Flags & (MapFlags.Fixed | MapFlags.FixedNoReplace)) == 0) >= 2);
+
     /// <summary>The largest kmalloc buffer (in pages) that SLUB serves from a slab cache (KMALLOC_MAX_CACHE_SIZE = 2 pages).</summary>
     public const int SlabKmallocPages = 2;
 
-    public static IReadOnlyList<KnownDeviation> All { get; } = [FrozenKmallocFault, VmallocWholeRemap, ThpAlignment, SlabPageDirtied];
+    public static IReadOnlyList<KnownDeviation> All { get; } = [FrozenKmallocFault, VmallocWholeRemap, ThpAlignment, SlabPageDirtied, Map32BitPlacement];
 
     /// <summary>The reason a scenario is refused on a series, or null.</summary>
     public static string? RefusalOn(Scenario scenario, KernelVersion series) =>

@@ -116,7 +116,8 @@ public sealed partial class KernelTraceBuilder
             {
                 var last = groups[^1].User.Step;
                 checkedPages = groups.Count(g => g.User.Step == last);
-                if ((ulong)checkedPages < PagesOf(encoded.Steps[last].Slot)) dying = last;
+                // A check stops at the first page that faults with a signal (as the model's does): then it is complete.
+                if ((ulong)checkedPages < PagesOf(encoded.Steps[last].Slot) && !groups[^1].User.Is(LogProtocol.PageSignal)) dying = last;
                 else checkedPages = 0;
             }
             if (!KernelDied(log.End, messages))

@@ -96,12 +96,8 @@ public static class Vocabulary
 
     private static Dictionary<string, MapFlags> BuildMapFlags()
     {
-        var table = new Dictionary<string, MapFlags>
-        {
-            ["MAP_SHARED"] = MapFlags.Shared,
-            ["MAP_PRIVATE"] = MapFlags.Private,
-            ["MAP_SHARED_VALIDATE"] = MapFlags.SharedValidate,
-        };
+        var table = new Dictionary<string, MapFlags>();
+        foreach (var (type, name) in Model.Tracing.KernelNames.MapTypeSpellings) table[name] = type;
         foreach (var (flag, name) in Model.Tracing.KernelNames.MapFlagSpellings) table[name] = flag;
         return table;
     }
