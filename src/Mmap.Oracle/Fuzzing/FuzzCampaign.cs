@@ -8,20 +8,31 @@ public sealed record FuzzCampaignResult(IReadOnlyList<FuzzSummary> Summaries, IR
 
 /// <summary>
 /// A differential campaign: the scenarios run in batches of <paramref name="batchSize"/> on every kernel of the
-/// judge (each batch one boot per kernel, kernels in parallel); progress is reported after each batch.
+/// judge (each batch one boot per kernel, kernels in parallel). Up to <paramref name="inFlight"/> batches are judged at
+/// once, so the cores stay busy while one batch's last kernel boots or the model judges its traces (the judge bounds
+/// how many VMs really run); results are taken in batch order and progress is reported after each batch.
 /// </summary>
-public sealed class FuzzCampaign(IDifferentialJudge judge, int batchSize = 1000)
+public sealed class FuzzCampaign(IDifferentialJudge judge, int batchSize = 1000, int inFlight = 2)
 {
     public async Task<FuzzCampaignResult> RunAsync(IReadOnlyList<Scenario> scenarios, Action<string>? progress = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var perKernel = judge.Kernels.Select(_ => new List<FuzzOutcome>()).ToList();
         var done = 0;
-        foreach (var batch in scenarios.Chunk(Math.Max(1, batchSize)))
+        var pending = new Queue<(int Count, Task<IReadOnlyList<IReadOnlyList<FuzzOutcome>>> Outcomes)>();
+        var batches = scenarios.Chunk(Math.Max(1, batchSize)).ToList();
+        for (var next = 0; next < batches.Count || pending.Count > 0;)
         {
-            var outcomes = await judge.JudgeAsync(batch, cancellationToken).ConfigureAwait(false);
+            if (next < batches.Count && pending.Count < Math.Max(1, inFlight))
+            {
+                pending.Enqueue((batches[next].Length, judge.JudgeAsync(batches[next], cancellationToken)));
+                next++;
+                continue;
+            }
+            var (count, task) = pending.Dequeue();
+            var outcomes = await task.ConfigureAwait(false);
             for (var k = 0; k < perKernel.Count; k++) perKernel[k].AddRange(outcomes[k]);
-            done += batch.Length;
+            done += count;
             progress?.Invoke(
                 $"fuzz: {done}/{scenarios.Count} scenarios, {clock.Elapsed.TotalSeconds:F0} s; " + string.Join("; ", judge.Kernels.Select((name, k) =>
                     $"{name}: {perKernel[k].Count(o => o.Kind == FuzzOutcomeKind.Agreed)} agreed, {perKernel[k].Count(o => o.Kind == FuzzOutcomeKind.Disagreed)} disagreed")));

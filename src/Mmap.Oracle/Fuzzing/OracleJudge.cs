@@ -12,6 +12,9 @@ namespace Mmap.Oracle.Fuzzing;
 /// </summary>
 public sealed class OracleJudge(IReadOnlyList<KernelSeries> series, OracleOptions options) : IDifferentialJudge
 {
+    // Concurrent calls (a campaign keeps several batches in flight) share one gate: never more VMs than cores.
+    private readonly OracleOptions options = options.SharedGate is null ? options with { SharedGate = new SemaphoreSlim(Math.Max(1, options.Parallelism)) } : options;
+
     private const string NotRunnable = "not runnable on a real kernel: ";
 
     private readonly Dictionary<string, string> _releases = [];

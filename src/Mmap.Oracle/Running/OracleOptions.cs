@@ -11,6 +11,12 @@ public sealed record OracleOptions
     /// <summary>How many VMs (and builds) run at once.</summary>
     public int Parallelism { get; init; } = Math.Max(1, Math.Min(Environment.ProcessorCount, 4));
 
+    /// <summary>
+    /// A gate shared by concurrent runs (e.g. the batches a campaign keeps in flight), so that at most
+    /// <see cref="Parallelism"/> VMs and builds run at once across all of them; null: each run has its own.
+    /// </summary>
+    public SemaphoreSlim? SharedGate { get; init; }
+
     /// <summary>Guest memory.</summary>
     public int MemoryMiB { get; init; } = 1024;
 

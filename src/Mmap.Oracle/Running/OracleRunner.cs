@@ -81,7 +81,8 @@ public static class OracleRunner
             accelerator = await AcceleratorProbe.ChooseAsync(kernels[0], cancellationToken).ConfigureAwait(false);
 
         var state = kernels.Select(_ => new KernelState(scenarios.Count)).ToList();
-        using var gate = new SemaphoreSlim(Math.Max(1, options.Parallelism));
+        using var ownGate = options.SharedGate is null ? new SemaphoreSlim(Math.Max(1, options.Parallelism)) : null;
+        var gate = options.SharedGate ?? ownGate!;
         var work = new List<Task>();
         var programs = new List<Task<(string Path, TempDirectory Owner)>>();
         foreach (var (batch, onKernels) in batches)

@@ -246,6 +246,8 @@ static char *next_kmsg(int fd, char *rec, size_t size)
  * printing anything (the child may be writing; kernel_messages() prints the same messages once it is gone).
  */
 static int watch_fd = -1;
+/* Whether the watching reader saw an oops begin (a BUG or Oops line) and not yet its "---[ end trace" marker. */
+static int oops_open;
 
 static int kernel_bug_seen(void)
 {
@@ -254,9 +256,12 @@ static int kernel_bug_seen(void)
 
 	if (watch_fd < 0)
 		return 0;
-	while ((text = next_kmsg(watch_fd, rec, sizeof(rec))))
+	while ((text = next_kmsg(watch_fd, rec, sizeof(rec)))) {
 		if (strstr(text, "BUG") || strstr(text, "Oops"))
-			bug = 1;
+			bug = oops_open = 1;
+		if (strstr(text, "---[ end trace"))
+			oops_open = 0;
+	}
 	return bug;
 }
 
@@ -544,16 +549,20 @@ static void torn_line(void)
 
 /*
  * After a BUG: the parent saw the oops's first line and killed the child, but the oops may still be printing (the
- * report can be preempted between "kernel BUG at" and die()). Waits, at most a second, for the child to be gone, so
- * the whole oops is in the log before the next case starts and no line of it is taken for the next case's.
+ * report can be preempted between "kernel BUG at" and die()). Waits, at most a second, until the oops's end marker is
+ * in the log or the child is gone, so that no line of it is taken for the next case's. (A child that dies holding a
+ * lock may never be reapable: waiting for its exit alone would cost the whole second.)
  */
 static void settle(pid_t pid)
 {
-	struct timespec pause = { 0, 10 * 1000 * 1000 };
+	struct timespec pause = { 0, 5 * 1000 * 1000 };
 	int status, i;
 
-	for (i = 0; i < 100; i++) {
+	for (i = 0; i < 200; i++) {
 		if (waitpid(pid, &status, WNOHANG) != 0)
+			return;
+		kernel_bug_seen();
+		if (!oops_open)
 			return;
 		nanosleep(&pause, NULL);
 	}
@@ -684,6 +693,7 @@ int main(int argc, char **argv)
 		clear_warn_once();
 		/* The watching reader starts each case empty: what an earlier case's oops printed late is not this case's. */
 		kernel_bug_seen();
+		oops_open = 0;
 		emit(REC_CASE_STARTED, c);
 		fflush(stdout);
 		pid = fork();
