@@ -13,7 +13,7 @@ namespace Mmap.Oracle.Fuzzing;
 public sealed class OracleJudge(IReadOnlyList<KernelSeries> series, OracleOptions options) : IDifferentialJudge
 {
     // Concurrent calls (a campaign keeps several batches in flight) share one gate: never more VMs than cores.
-    private readonly OracleOptions options = options.SharedGate is null ? options with { SharedGate = new SemaphoreSlim(Math.Max(1, options.Parallelism)) } : options;
+    private readonly OracleOptions _options = options.SharedGate is null ? options with { SharedGate = new SemaphoreSlim(Math.Max(1, options.Parallelism)) } : options;
 
     private const string NotRunnable = "not runnable on a real kernel: ";
 
@@ -25,7 +25,7 @@ public sealed class OracleJudge(IReadOnlyList<KernelSeries> series, OracleOption
 
     public string Release(string kernel) =>
         _releases.TryGetValue(kernel, out var release) ? release
-        : KernelPackages.TryFind(KernelSeries.Parse(kernel), options.CacheRoot)?.Release ?? kernel;
+        : KernelPackages.TryFind(KernelSeries.Parse(kernel), _options.CacheRoot)?.Release ?? kernel;
 
     /// <summary>Time spent in the last call, for throughput figures.</summary>
     public TimeSpan LastWall { get; private set; }
@@ -77,7 +77,7 @@ public sealed class OracleJudge(IReadOnlyList<KernelSeries> series, OracleOption
         if (runnable.Count == 0) return group.Select(_ => (IReadOnlyList<ScenarioVerdict>)[]).ToList();
         try
         {
-            var reports = await OracleRunner.RunAsync(runnable, group, options, cancellationToken).ConfigureAwait(false);
+            var reports = await OracleRunner.RunAsync(runnable, group, _options, cancellationToken).ConfigureAwait(false);
             lock (_releases)
             {
                 Boots += reports.Sum(r => r.Boots);
@@ -103,7 +103,7 @@ public sealed class OracleJudge(IReadOnlyList<KernelSeries> series, OracleOption
         {
             try
             {
-                var report = await OracleRunner.RunAsync(scenarios, kernel, options, cancellationToken).ConfigureAwait(false);
+                var report = await OracleRunner.RunAsync(scenarios, kernel, _options, cancellationToken).ConfigureAwait(false);
                 lock (_releases)
                 {
                     Boots += report.Boots;
