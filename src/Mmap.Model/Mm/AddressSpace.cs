@@ -98,6 +98,11 @@ public sealed class AddressSpace
 
     private ulong _anonVmas;
 
+    private ulong _shmemFiles;
+
+    /// <summary>shmem_zero_setup: a new shmem file for a shared anonymous mapping (its identity, for merging).</summary>
+    public ulong NewShmemFile() => ++_shmemFiles;
+
     /// <summary>anon_vma_prepare: gives the VMA an anon_vma when it has none (before its first anonymous page).</summary>
     public void PrepareAnonVma(Vma vma)
     {

@@ -46,6 +46,12 @@ public sealed class Vma
     /// <summary>vma->anon_vma: 0 until the first anonymous page (anon_vma_prepare); a split keeps it in both pieces.</summary>
     public ulong AnonVma { get; set; }
 
+    /// <summary>
+    /// Which shmem file backs a shared anonymous mapping (0 for any other VMA): shmem_zero_setup gives every such mmap a
+    /// file of its own; a split keeps it in both pieces, so they can merge again (the same vm_file).
+    /// </summary>
+    public ulong ShmemFile { get; set; }
+
     /// <summary>A shared anonymous mapping backed by shmem_zero_setup's file (see <see cref="VmOps.Shmem"/>).</summary>
     public bool IsShmem => Ops == VmOps.Shmem;
 
@@ -56,7 +62,7 @@ public sealed class Vma
     public void SetPageProtFromFlags() => PageProt = ProtectionMap.VmGetPageProt(Flags);
 
     public Vma CloneAs(ulong start, ulong end, ulong pgOff) =>
-        new(start, end, Flags, pgOff, Ops, File) { PageProt = PageProt, Label = Label, AnonVma = AnonVma };
+        new(start, end, Flags, pgOff, Ops, File) { PageProt = PageProt, Label = Label, AnonVma = AnonVma, ShmemFile = ShmemFile };
 
     public override string ToString() => $"[{Start:x}, {End:x}) {Flags.ToHex()} pgoff={PgOff:x}";
 }

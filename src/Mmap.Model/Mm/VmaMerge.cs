@@ -7,8 +7,8 @@ namespace Mmap.Model.Mm;
 /// apart. The conditions: flags equal but for VM_SOFTDIRTY and not VM_SPECIAL ("if (vm_flags &amp; VM_SPECIAL) return
 /// NULL;"), the same vm_file and vm_ops (is_mergeable_vma; the oracle's driver has no vm_ops->close), compatible
 /// anon_vmas (is_mergeable_anon_vma: one has none, or they are the same, as after a split), and contiguous vm_pgoff
-/// (can_vma_merge_after: "vma->vm_pgoff + vma_pages(vma) == vm_pgoff"). A shared anonymous mapping's shmem pieces
-/// never merge here (the model does not tell two shmem files apart).
+/// (can_vma_merge_after: "vma->vm_pgoff + vma_pages(vma) == vm_pgoff"). Pieces of one shared anonymous mapping have the
+/// same shmem file and merge again; two shared anonymous mappings never do (each has its own file).
 /// Source: mm/mmap.c vma_merge, is_mergeable_vma, is_mergeable_anon_vma, can_vma_merge_after (6.1); mm/vma.c
 /// vma_merge_existing_range, vma_merge_new_range, is_mergeable_vma (6.12, 7.3). R6.8.
 /// </summary>
@@ -19,7 +19,7 @@ public static class VmaMerge
         && ((ulong)(lower.Flags ^ upper.Flags) & ~(ulong)VmFlags.SoftDirty) == 0
         && (lower.Flags & VmFlagMasks.Special) == 0
         && lower.Ops == upper.Ops && ReferenceEquals(lower.File, upper.File)
-        && !lower.IsShmem
+        && lower.ShmemFile == upper.ShmemFile
         && lower.PgOff + lower.Pages == upper.PgOff
         && (lower.AnonVma == 0 || upper.AnonVma == 0 || lower.AnonVma == upper.AnonVma);
 

@@ -226,6 +226,7 @@ public static class MmapSyscall
         var vma = new Vma(address, address + len, vmFlags, pgoff, ops, file)
         {
             Label = label,
+            ShmemFile = ops == VmOps.Shmem ? mm.NewShmemFile() : 0,
         };
 
         if (file is not null)
