@@ -237,10 +237,12 @@ static char *next_kmsg(int fd, char *rec, size_t size)
 	return NULL;
 }
 
-/*
- * Kernel messages about a BUG, oops or warning, attributed to the case that is running.
- * Returns 1 when the kernel reported a BUG or an oops.
- */
+/* A kernel log line that reports a BUG or an oops (what makes a case end as END_BUG). */
+static int oops_line(const char *text)
+{
+	return strstr(text, "BUG") || strstr(text, "Oops");
+}
+
 /*
  * Whether the kernel printed a BUG or an oops since the last look, read from the parent's own watching reader without
  * printing anything (the child may be writing; kernel_messages() prints the same messages once it is gone).
@@ -257,7 +259,7 @@ static int kernel_bug_seen(void)
 	if (watch_fd < 0)
 		return 0;
 	while ((text = next_kmsg(watch_fd, rec, sizeof(rec)))) {
-		if (strstr(text, "BUG") || strstr(text, "Oops"))
+		if (oops_line(text))
 			bug = oops_open = 1;
 		if (strstr(text, "---[ end trace"))
 			oops_open = 0;
@@ -265,6 +267,10 @@ static int kernel_bug_seen(void)
 	return bug;
 }
 
+/*
+ * Kernel messages about a BUG, oops or warning, attributed to the case that is running.
+ * Returns 1 when the kernel reported a BUG or an oops.
+ */
 static int kernel_messages(int c)
 {
 	char rec[1024], *text;
@@ -273,9 +279,9 @@ static int kernel_messages(int c)
 	if (kmsg_fd < 0)
 		return 0;
 	while ((text = next_kmsg(kmsg_fd, rec, sizeof(rec)))) {
-		if (strstr(text, "BUG") || strstr(text, "RIP:") || strstr(text, "WARNING") || strstr(text, "Oops"))
+		if (oops_line(text) || strstr(text, "RIP:") || strstr(text, "WARNING"))
 			emit(REC_KERNEL_MESSAGE, c, text);
-		if (strstr(text, "BUG") || strstr(text, "Oops"))
+		if (oops_line(text))
 			bug = 1;
 	}
 	return bug;
