@@ -159,7 +159,8 @@ public static class PageFaultHandler
     }
 
     /// <summary>
-    /// mm_populate → __mm_populate (mm/gup.c; the same in 6.1, 6.12, 7.3) for one VMA: populate_vma_page_range prefaults
+    /// mm_populate → __mm_populate (mm/gup.c; the same in 6.1, 6.12, 7.3) for the mmap'd range [start, end) of one VMA
+    /// (the new one, or the neighbour it merged into): populate_vma_page_range prefaults
     /// its pages in order through __get_user_pages, with FOLL_WRITE for a private writable VMA ("if ((vma->vm_flags &amp;
     /// (VM_WRITE | VM_SHARED)) == VM_WRITE) gup_flags |= FOLL_WRITE;"). __get_user_pages stops at the first page whose
     /// fault fails and returns the pages done ("return i ? i : ret;"); __mm_populate then starts again at that page
@@ -169,14 +170,13 @@ public static class PageFaultHandler
     /// VMA is never populated.
     /// </summary>
     /// <returns>False if a kernel BUG killed the task on the way.</returns>
-    public static bool Populate(Machine machine, Vma vma)
+    public static bool Populate(Machine machine, Vma vma, ulong start, ulong end)
     {
         if (!ProtectionKeys.AllowsDataAccess(vma.Flags)) return true;
         var write = (vma.Flags & (VmFlags.Write | VmFlags.Shared)) == VmFlags.Write;
-        var start = vma.Start;
-        while (start < vma.End)
+        while (start < end)
         {
-            var (failed, kind) = GetUserPages(machine, start, vma.End, write);
+            var (failed, kind) = GetUserPages(machine, start, end, write);
             if (kind == OutcomeKind.KernelBug) return false;
             // "if (ret < 0) { if (ignore_errors) { ret = 0; continue; } }": the failing page was the first one.
             if (failed is not { } at || at == start) return true;

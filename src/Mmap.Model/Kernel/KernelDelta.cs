@@ -108,7 +108,58 @@ public static class KernelDeltas
             "7.3: mm/mmap.c do_mmap (line 338): case MAP_DROPPABLE (513); include/linux/mm.h DECLARE_VMA_BIT(DROPPABLE, 40) (353)",
         ]);
 
-    public static IReadOnlyList<KernelDelta> All { get; } = [PfnmapTrackContext, SanitizeFaultFlags, FrozenKmallocPages, MapAbove4G, MapStackNoHugePage, MapDroppable];
+    /// <summary>mprotect takes VM_ACCOUNT away from a never-written private anonymous VMA that stops being writable.</summary>
+    public static KernelDelta MprotectUnaccount { get; } = new(
+        "D7",
+        "mprotect without PROT_WRITE un-accounts a never-written private anonymous VMA (VM_ACCOUNT cleared)",
+        KernelVersion.Linux6_12,
+        "mprotect_fixup charges a VMA that becomes writable (VM_ACCOUNT) and never gives the charge back: a private "
+        + "anonymous VMA made read-only keeps VM_ACCOUNT, so it does not merge with a read-only neighbour that was never "
+        + "writable",
+        "mprotect_fixup: \"} else if ((oldflags & VM_ACCOUNT) && vma_is_anonymous(vma) && !vma->anon_vma) newflags &= "
+        + "~VM_ACCOUNT;\" when the new protection has no PROT_WRITE and no page was ever written (no anon_vma); without the "
+        + "bit the VMA merges with an equal read-only anonymous neighbour",
+        [
+            "6.1: mm/mprotect.c mprotect_fixup (line 548): only the charge, \"newflags |= VM_ACCOUNT;\" (597)",
+            "6.12: mm/mprotect.c mprotect_fixup (line 603): \"newflags &= ~VM_ACCOUNT;\" (659-661), vm_unacct_memory (684)",
+            "7.3: mm/mprotect.c mprotect_fixup (line 760): vma_flags_clear(&new_vma_flags, VMA_ACCOUNT_BIT) (819-821), vm_unacct_memory (844)",
+        ]);
+
+    /// <summary>mmap no longer retries the merge after a driver's ->mmap changed vm_flags.</summary>
+    public static KernelDelta NoMergeRetryAfterMmap { get; } = new(
+        "D8",
+        "mmap no longer retries the merge when the driver's ->mmap changed vm_flags",
+        KernelVersion.Linux7_3,
+        "after ->mmap, \"if (unlikely(vm_flags != vma->vm_flags && prev))\" the new VMA is merged again with the flags the "
+        + "driver left: a ->fault driver that clears VM_MAYWRITE joins the VMA of an earlier mapping of the same file "
+        + "with contiguous offsets (one line in /proc/<pid>/maps; the fault sees the merged vm_start)",
+        "__mmap_new_file_vma only records the driver's flags; the merge is tried once, before ->mmap, with the flags the "
+        + "driver had not yet changed, so the two mappings stay two VMAs",
+        [
+            "6.1: mm/mmap.c __mmap_region (line 2675): \"we should try merge vma again\" (2798-2803), vma_merge",
+            "6.12: mm/mmap.c __mmap_region (line 1372): \"we should try merge vma again\" (1480-1488), vma_merge_new_range",
+            "7.3: mm/vma.c __mmap_new_file_vma (line 2613): no second merge; __mmap_region (2869) tries vma_merge_new_range once (2907)",
+        ]);
+
+    /// <summary>A range with an anon_vma may join a neighbour that has none (the neighbour gets a copy of it).</summary>
+    public static KernelDelta AnonVmaIntoNeighbourWithout { get; } = new(
+        "D9",
+        "a VMA with an anon_vma merges into a neighbour without one",
+        KernelVersion.Linux7_3,
+        "is_mergeable_anon_vma(anon_vma, neighbour->anon_vma, neighbour) requires the neighbour's anon_vma_chain to be "
+        + "singular when one side has no anon_vma; a neighbour without an anon_vma has an empty chain, so a written "
+        + "(anon_vma-holding) VMA made equal to a never-written neighbour by mprotect stays a VMA of its own",
+        "is_mergeable_anon_vma(vmg, merge_next): \"Case 1 - we will dup_anon_vma() from src into tgt.\" — the neighbour "
+        + "without an anon_vma takes the range's (unless either came from fork), so the two merge",
+        [
+            "6.1: mm/mmap.c is_mergeable_anon_vma (line 914), from can_vma_merge_after (947) and can_vma_merge_before (969)",
+            "6.12: mm/vma.c is_mergeable_anon_vma (line 35), from can_vma_merge_before (102) and can_vma_merge_after (122)",
+            "7.3: mm/vma.c is_mergeable_anon_vma (line 128): Case 1 (143-152), from can_vma_merge_before (243) and after (266)",
+        ]);
+
+    public static IReadOnlyList<KernelDelta> All { get; } =
+        [PfnmapTrackContext, SanitizeFaultFlags, FrozenKmallocPages, MapAbove4G, MapStackNoHugePage, MapDroppable, MprotectUnaccount,
+         NoMergeRetryAfterMmap, AnonVmaIntoNeighbourWithout];
 
     public static int IndexOf(KernelDelta delta)
     {

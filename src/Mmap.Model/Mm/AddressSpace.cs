@@ -103,10 +103,22 @@ public sealed class AddressSpace
     /// <summary>shmem_zero_setup: a new shmem file for a shared anonymous mapping (its identity, for merging).</summary>
     public ulong NewShmemFile() => ++_shmemFiles;
 
-    /// <summary>anon_vma_prepare: gives the VMA an anon_vma when it has none (before its first anonymous page).</summary>
+    /// <summary>
+    /// anon_vma_prepare: gives the VMA an anon_vma when it has none (before its first anonymous page). It first asks
+    /// find_mergeable_anon_vma for a neighbour's — "Try next first.", then prev — so that a later mprotect can merge the
+    /// two again (6.1 mm/mmap.c 1170; 6.12 mm/vma.c 1828; 7.3 mm/vma.c 2155; called from mm/rmap.c __anon_vma_prepare).
+    /// A neighbour's anon_vma is reused when <see cref="VmaMerge.AnonVmaCompatible"/> holds and it has one (its
+    /// anon_vma_chain is singular: the model has no fork).
+    /// </summary>
     public void PrepareAnonVma(Vma vma)
     {
-        if (vma.AnonVma == 0) vma.AnonVma = ++_anonVmas;
+        if (vma.AnonVma != 0) return;
+        var index = _vmas.IndexOf(vma);
+        var next = index >= 0 && index + 1 < _vmas.Count ? _vmas[index + 1] : null;
+        var prev = index > 0 ? _vmas[index - 1] : null;
+        if (next is { AnonVma: not 0 } && VmaMerge.AnonVmaCompatible(vma, next)) vma.AnonVma = next.AnonVma;
+        else if (prev is { AnonVma: not 0 } && VmaMerge.AnonVmaCompatible(prev, vma)) vma.AnonVma = prev.AnonVma;
+        else vma.AnonVma = ++_anonVmas;
     }
 
     public void Insert(Vma vma)

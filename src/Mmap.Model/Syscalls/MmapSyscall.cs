@@ -177,6 +177,21 @@ public static class MmapSyscall
     }
 
     /// <summary>
+    /// 6.1 and 6.12 try the merge again when the driver's ->mmap changed vm_flags: "If vm_flags changed after
+    /// mmap_file(), we should try merge vma again as we may succeed this time." — "if (unlikely(vm_flags !=
+    /// vma->vm_flags &amp;&amp; prev)) merge = vma_merge(...)" (6.1 mm/mmap.c __mmap_region 2801; 6.12 mm/mmap.c __mmap_region
+    /// 1484, vma_merge_new_range). A driver that clears VM_MAYWRITE and maps nothing special (a ->fault driver) thus
+    /// joins a neighbour of the same file with contiguous offsets that the first attempt, made with the flags before
+    /// ->mmap, could not. 7.3 no longer retries (mm/vma.c __mmap_new_file_vma; D8). The kernel's "prev" is any VMA
+    /// below: the program's own mappings always are, so the model does not ask for one.
+    /// </summary>
+    private static Vma MergeAfterDriverChangedFlags(AddressSpace mm, Vma vma, VmFlags flagsBeforeDriver)
+    {
+        if (vma.File is null || vma.Flags == flagsBeforeDriver || (vma.Flags & VmFlagMasks.Special) != 0) return vma;
+        return VmaMerge.WouldMerge(mm, vma) && !mm.Reaches(KernelDeltas.NoMergeRetryAfterMmap) ? VmaMerge.MergeNeighbours(mm, vma) : vma;
+    }
+
+    /// <summary>
     /// mm/mmap.c file_mmap_ok: "if (pgoff > maxsize >> PAGE_SHIFT) / (maxsize - len) ..." with maxsize = ULONG_MAX
     /// for a char device, so the mapping is refused iff pgoff > (ULONG_MAX - len) >> PAGE_SHIFT (R2.4).
     /// </summary>
@@ -215,7 +230,7 @@ public static class MmapSyscall
         // driver's ->mmap is not called.
         if (file is not null && (vmFlags & VmFlagMasks.Special) == 0 && ExpandNeighbour(machine, address, len, vmFlags, pgoff, file) is { } expanded)
         {
-            if (populate && (expanded.Flags & (VmFlags.Io | VmFlags.PfnMap)) == 0 && !Faults.PageFaultHandler.PopulateRange(machine, expanded, address, address + len))
+            if (populate && (expanded.Flags & (VmFlags.Io | VmFlags.PfnMap)) == 0 && !Faults.PageFaultHandler.Populate(machine, expanded, address, address + len))
                 return SyscallResult.Bug;
             return SyscallResult.Ok(address);
         }
@@ -243,6 +258,7 @@ public static class MmapSyscall
         }
 
         mm.Insert(vma);
+        vma = MergeAfterDriverChangedFlags(mm, vma, vmFlags);
 
         // "if (vm_flags & VM_LOCKED) { if ((vm_flags & VM_SPECIAL) || ...) vma->vm_flags &= VM_LOCKED_CLEAR_MASK; }"
         if ((vma.Flags & VmFlags.Locked) != 0 && (vma.Flags & VmFlagMasks.Special) != 0)
@@ -255,17 +271,18 @@ public static class MmapSyscall
         vma.Flags |= VmFlags.SoftDirty;
         vma.SetPageProtFromFlags();
 
+        // An anonymous private mapping expands a neighbour that looks the same instead of making a VMA of its own
+        // (mmap_region: "Attempt to expand an old mapping", vma_merge_new_range in 6.12 and 7.3). The model merges after
+        // the fact but before the populate below, as the kernel does: the new range has no anon_vma yet. A file mapping
+        // merged above, when ->mmap changed its flags (6.1, 6.12).
+        if (vma.IsAnonymous) vma = VmaMerge.MergeNeighbours(mm, vma);
+
         // vm_mmap_pgoff: "if (populate) mm_populate(ret, populate);"; __mm_populate skips VM_IO|VM_PFNMAP VMAs (a
         // VM_MIXEDMAP one whose VM_LOCKED was cleared is still populated).
         if (populate && (vma.Flags & (VmFlags.Io | VmFlags.PfnMap)) == 0)
         {
-            if (!Faults.PageFaultHandler.Populate(machine, vma)) return SyscallResult.Bug;
+            if (!Faults.PageFaultHandler.Populate(machine, vma, address, address + len)) return SyscallResult.Bug;
         }
-
-        // An anonymous private mapping expands a neighbour that looks the same instead of making a VMA of its own
-        // (mmap_region: "Attempt to expand an old mapping", vma_merge_new_range in 6.12 and 7.3). The model merges after
-        // the fact, which gives the same VMAs. A file mapping is never merged here (the model always calls ->mmap).
-        if (vma.IsAnonymous) VmaMerge.MergeNeighbours(mm, vma);
 
         return SyscallResult.Ok(address);
     }

@@ -87,11 +87,20 @@ public static class MprotectSyscall
         // "if (newflags == oldflags) { *pprev = vma; return 0; }": no PTE rewrite.
         if (newFlags == vma.Flags) return null;
 
-        // Making a private mapping writable charges it: "newflags |= VM_ACCOUNT".
+        // Making a private mapping writable charges it: "if (newflags & VM_WRITE) { … if (!(oldflags & (VM_ACCOUNT|VM_WRITE|
+        // VM_HUGETLB|VM_SHARED|VM_NORESERVE))) { … newflags |= VM_ACCOUNT; } }" (6.1 mm/mprotect.c 592; 6.12 652; 7.3 811).
         if ((newFlags & VmFlags.Write) != 0
             && (vma.Flags & (VmFlags.Account | VmFlags.Write | VmFlags.HugeTlb | VmFlags.Shared | VmFlags.NoReserve)) == 0)
         {
             newFlags |= VmFlags.Account;
+        }
+        // 6.12 and 7.3 give the charge back when a never-written anonymous VMA stops being writable: "} else if
+        // ((oldflags & VM_ACCOUNT) && vma_is_anonymous(vma) && !vma->anon_vma) newflags &= ~VM_ACCOUNT;" (D7). The bit
+        // is compared by vma_merge, so the read-only piece may now join a neighbour that was never accounted.
+        else if ((newFlags & VmFlags.Write) == 0 && (vma.Flags & VmFlags.Account) != 0 && vma.IsAnonymous && vma.AnonVma == 0
+                 && mm.Reaches(KernelDeltas.MprotectUnaccount))
+        {
+            newFlags &= ~VmFlags.Account;
         }
 
         if (VmaSplit.Isolate(mm, vma, start, end, out var target) is { } error) return error;

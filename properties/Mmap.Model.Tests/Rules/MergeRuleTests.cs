@@ -1,0 +1,142 @@
+using Mmap.Model.Driver;
+using Mmap.Model.Faults;
+using Mmap.Model.Kernel;
+using Mmap.Model.Mm;
+using Mmap.Model.Syscalls;
+using Xunit;
+using ValueType = Mmap.Model.Faults.ValueType;
+using static Mmap.Model.Tests.TestMachines;
+
+namespace Mmap.Model.Tests.Rules;
+
+/// <summary>
+/// The merge rules that depend on VM_ACCOUNT and on anon_vmas, per series (R6.8, D7, D8, D9). Each was confirmed on the
+/// real kernels by the corpus files mprotect-unaccount, mmap-retry-merge and anon-vma-merge; these pin the rule pieces.
+/// </summary>
+public sealed class MergeRuleTests
+{
+    private const ulong Page = PageGeometry.PageSize;
+    private const MapFlags PrivateAnon = MapFlags.Private | MapFlags.Anonymous;
+
+    private static Machine Anonymous(KernelVersion kernel) => new(PerPage, kernel);
+
+    private static ulong MapAt(Machine machine, string label, ulong address, Prot prot, MapFlags flags = PrivateAnon, ulong offset = 0) =>
+        MmapSyscall.Mmap(machine, new MmapRequest(label, address, Page, prot, flags, offset)).Value;
+
+    [Theory]
+    [InlineData(KernelVersion.Linux6_1, true)]
+    [InlineData(KernelVersion.Linux6_12, false)]
+    [InlineData(KernelVersion.Linux7_3, false)]
+    public void Mprotect_read_only_keeps_vm_account_of_a_never_written_anonymous_vma_only_on_6_1(KernelVersion kernel, bool keeps)
+    {
+        var machine = Anonymous(kernel);
+        var va = MapAt(machine, "RW", 0, Prot.Read | Prot.Write);
+        Assert.Equal(VmFlags.Account, machine.Mm.Vmas.Single().Flags & VmFlags.Account);
+
+        Assert.True(MprotectSyscall.Mprotect(machine, va, Page, Prot.Read).Succeeded);
+        Assert.Equal(keeps, (machine.Mm.Vmas.Single().Flags & VmFlags.Account) != 0);
+        Assert.NotEqual(0UL, machine.Mm.DeltasReached & KernelDeltas.MprotectUnaccount.Bit);
+    }
+
+    [Theory]
+    [InlineData(KernelVersion.Linux6_1)]
+    [InlineData(KernelVersion.Linux7_3)]
+    public void A_written_anonymous_vma_keeps_vm_account_when_made_read_only(KernelVersion kernel)
+    {
+        var machine = Anonymous(kernel);
+        var va = MapAt(machine, "RW", 0, Prot.Read | Prot.Write);
+        Assert.Equal(OutcomeKind.Done, UserMemory.Write(machine, va, ValueType.U8, 1).Kind);
+        Assert.True(MprotectSyscall.Mprotect(machine, va, Page, Prot.Read).Succeeded);
+        Assert.NotEqual(VmFlags.None, machine.Mm.Vmas.Single().Flags & VmFlags.Account);
+        Assert.Equal(0UL, machine.Mm.DeltasReached & KernelDeltas.MprotectUnaccount.Bit);
+    }
+
+    [Theory]
+    [InlineData(KernelVersion.Linux6_1)]
+    [InlineData(KernelVersion.Linux6_12)]
+    [InlineData(KernelVersion.Linux7_3)]
+    public void A_first_anonymous_page_reuses_a_compatible_neighbours_anon_vma(KernelVersion kernel)
+    {
+        var machine = Anonymous(kernel);
+        var p = MapAt(machine, "P", 0, Prot.Read | Prot.Write);
+        var q = MapAt(machine, "Q", p + Page, Prot.Read | Prot.Write | Prot.Exec);
+        Assert.Equal(p + Page, q);
+        UserMemory.Write(machine, p, ValueType.U8, 1);
+        UserMemory.Write(machine, q, ValueType.U8, 2);
+        var (lower, upper) = (machine.Mm.Vmas[0], machine.Mm.Vmas[1]);
+        Assert.NotEqual(0UL, lower.AnonVma);
+        Assert.Equal(lower.AnonVma, upper.AnonVma);
+
+        Assert.True(MprotectSyscall.Mprotect(machine, q, Page, Prot.Read | Prot.Write).Succeeded);
+        Assert.Equal((p, q + Page), (machine.Mm.Vmas.Single().Start, machine.Mm.Vmas.Single().End));
+    }
+
+    [Fact]
+    public void An_incompatible_neighbour_does_not_lend_its_anon_vma()
+    {
+        // A locked mapping next to an unlocked one: the flags differ in VM_LOCKED, not only in access bits.
+        var machine = Anonymous(KernelVersion.Linux6_1);
+        var p = MapAt(machine, "P", 0, Prot.Read | Prot.Write);
+        UserMemory.Write(machine, p, ValueType.U8, 1);
+        var q = MapAt(machine, "Q", p + Page, Prot.Read | Prot.Write | Prot.Exec, PrivateAnon | MapFlags.Locked);
+        UserMemory.Write(machine, q, ValueType.U8, 2);
+        Assert.NotEqual(machine.Mm.Vmas[0].AnonVma, machine.Mm.Vmas[1].AnonVma);
+    }
+
+    [Theory]
+    [InlineData(KernelVersion.Linux6_1, 2)]
+    [InlineData(KernelVersion.Linux6_12, 2)]
+    [InlineData(KernelVersion.Linux7_3, 1)]
+    public void A_written_vma_joins_a_never_written_neighbour_only_on_7_3(KernelVersion kernel, int vmas)
+    {
+        var machine = Anonymous(kernel);
+        var x = MapAt(machine, "X", 0, Prot.Read | Prot.Write);
+        var y = MapAt(machine, "Y", x + Page, Prot.Read | Prot.Write | Prot.Exec);
+        UserMemory.Write(machine, y, ValueType.U8, 3);
+        Assert.True(MprotectSyscall.Mprotect(machine, y, Page, Prot.Read | Prot.Write).Succeeded);
+        Assert.Equal(vmas, machine.Mm.Vmas.Count);
+        Assert.NotEqual(0UL, machine.Mm.DeltasReached & KernelDeltas.AnonVmaIntoNeighbourWithout.Bit);
+    }
+
+    [Theory]
+    [InlineData(0UL, 0UL, true)]
+    [InlineData(0UL, 5UL, true)]
+    [InlineData(5UL, 5UL, true)]
+    [InlineData(5UL, 6UL, false)]
+    public void The_anon_vma_rule_is_the_same_on_every_series_unless_the_neighbour_has_none(ulong source, ulong target, bool joins)
+    {
+        foreach (var kernel in new[] { KernelVersion.Linux6_1, KernelVersion.Linux6_12, KernelVersion.Linux7_3 })
+        {
+            var mm = new AddressSpace(kernel);
+            Assert.Equal(joins, VmaMerge.AnonVmaJoins(mm, source, target));
+            Assert.Equal(0UL, mm.DeltasReached);
+        }
+    }
+
+    [Theory]
+    [InlineData(KernelVersion.Linux6_1, 1)]
+    [InlineData(KernelVersion.Linux6_12, 1)]
+    [InlineData(KernelVersion.Linux7_3, 2)]
+    public void A_driver_that_changed_vm_flags_gets_a_second_merge_before_7_3(KernelVersion kernel, int vmas)
+    {
+        var machine = new Machine(PerPage with { Pages = 4, Method = MappingMethod.Fault, ClearsMayWrite = true }, kernel);
+        DeviceFileSyscalls.Open(machine, OpenFlags.ReadWrite);
+        var a = MapAt(machine, "A", 0, Prot.Read, MapFlags.Private);
+        var b = MapAt(machine, "B", a + Page, Prot.Read, MapFlags.Private, offset: Page);
+        Assert.Equal(a + Page, b);
+        Assert.Equal(vmas, machine.Mm.Vmas.Count);
+        Assert.NotEqual(0UL, machine.Mm.DeltasReached & KernelDeltas.NoMergeRetryAfterMmap.Bit);
+    }
+
+    [Fact]
+    public void A_driver_that_left_vm_flags_alone_is_merged_before_mmap_and_never_reaches_the_retry()
+    {
+        // The same fault driver without clear-maywrite: the new range expands A before any VMA is made.
+        var machine = new Machine(PerPage with { Pages = 4, Method = MappingMethod.Fault }, KernelVersion.Linux6_1);
+        DeviceFileSyscalls.Open(machine, OpenFlags.ReadWrite);
+        var a = MapAt(machine, "A", 0, Prot.Read, MapFlags.Private);
+        MapAt(machine, "B", a + Page, Prot.Read, MapFlags.Private, offset: Page);
+        Assert.Single(machine.Mm.Vmas);
+        Assert.Equal(0UL, machine.Mm.DeltasReached & KernelDeltas.NoMergeRetryAfterMmap.Bit);
+    }
+}
