@@ -11,7 +11,8 @@ namespace Mmap.Exploration.Generators;
 /// Whole scenarios over the entire scenario language, for differential fuzzing against real kernels: every
 /// step kind (open/close sequences, up to three mappings, reads and writes of every type, mprotect and munmap
 /// splits, fd-read/fd-write/check-buffer, check, maps, proc-total), every prot (PROT_NONE and PROT_EXEC
-/// included), every map type plus MAP_FIXED with and without addr=, MAP_FIXED_NOREPLACE, MAP_ANONYMOUS,
+/// included), every map type plus MAP_FIXED with and without addr=, address hints without it (just above a mapping,
+/// or inside one), MAP_FIXED_NOREPLACE, MAP_ANONYMOUS,
 /// MAP_POPULATE, MAP_LOCKED, MAP_NORESERVE, MAP_SYNC and raw hex bits, and every driver knob
 /// (<see cref="DriverStrategies"/> plus fills and length limits). Addresses may lie outside every mapping.
 /// Deterministic for a seed: <see cref="Sample"/>.
@@ -128,7 +129,7 @@ public static class ScenarioDomain
             var at = new AddressRef(name, r.A);
             Step step = r.Kind switch
             {
-                0 => MakeMmap(r, mapped),
+                0 => MakeMmap(r, mapped, steps),
                 1 => new ReadStep(at, r.Type == ValueType.U8 ? ValueType.UChar : r.Type),
                 2 => new WriteStep(at, r.Type == ValueType.U32 ? ValueType.U32 : ValueType.U8, r.Type == ValueType.U32 ? r.C * 0x10001u : r.C & 0xff),
                 3 => new MprotectStep(at with { Offset = r.A & ~0xfffUL }, r.B, r.Prot),
@@ -157,17 +158,26 @@ public static class ScenarioDomain
     }
 
     /// <summary>An mmap of the next unused name (the language names each mapping once); a read when every name is used.</summary>
-    private static Step MakeMmap(Raw r, List<string> mapped)
+    private static Step MakeMmap(Raw r, List<string> mapped, IReadOnlyList<Step> earlier)
     {
         if (mapped.Count == Names.Length) return new ReadStep(new AddressRef(mapped[r.Name % mapped.Count], r.A), ValueType.Char);
         var name = Names[mapped.Count];
+        var at = mapped[(int)(r.C % (uint)mapped.Count)];
         // MAP_FIXED (or MAP_FIXED_NOREPLACE) mostly with addr= at an existing mapping; sometimes without (address 0).
-        AddressRef? address = (r.Flags & (MapFlags.Fixed | MapFlags.FixedNoReplace)) != 0 && r.C % 4 != 0
-            ? new AddressRef(mapped[(int)(r.C % (uint)mapped.Count)], r.A & ~0xfffUL)
-            : null;
+        // Without either, now and then a hint: just above an existing mapping, where the new one may merge with it (or
+        // the kernel may merge it again after ->mmap), or at an offset into one, where the kernel searches elsewhere.
+        AddressRef? address = (r.Flags & (MapFlags.Fixed | MapFlags.FixedNoReplace)) != 0
+            ? (r.C % 4 != 0 ? new AddressRef(at, r.A & ~0xfffUL) : null)
+            : r.C % 5 == 1
+                ? new AddressRef(at, r.Other % 2 == 0 ? LengthOf(at, earlier) : r.A & ~0xfffUL)
+                : null;
         mapped.Add(name);
         return new MmapStep(name, r.B, r.Prot, r.Flags, Page((int)(r.C % 3u)), address);
     }
+
+    /// <summary>The page-aligned length the mmap step that named <paramref name="name"/> asked for.</summary>
+    private static ulong LengthOf(string name, IReadOnlyList<Step> steps) =>
+        PageGeometry.Align(steps.OfType<MmapStep>().Last(m => m.Name == name).Length);
 
     /// <summary>The first <paramref name="count"/> scenarios of the campaign with this seed (same seed, same scenarios), named fuzz-SEED-INDEX.</summary>
     public static IReadOnlyList<Scenario> Sample(ulong seed, int count, IReadOnlyList<KernelVersion> kernels, int size = 30)

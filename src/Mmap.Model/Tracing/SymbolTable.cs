@@ -55,8 +55,30 @@ public sealed class SymbolTable
         return "0x" + pfn.ToString("x");
     }
 
-    /// <summary>vm_pgoff: a buffer pfn after a CoW remap (vm_pgoff = pfn), otherwise the file page offset.</summary>
-    public string PgOff(ulong pgoff) => IsBufferPfn(pgoff) ? Pfn(pgoff) : "0x" + pgoff.ToString("x");
+    private readonly List<(ulong Pfn, ulong Pages)> _remaps = new();
+
+    /// <summary>A remap_pfn_range call that succeeded: on a CoW VMA it set vm_pgoff to <paramref name="pfn"/>.</summary>
+    public void NoteRemap(ulong pfn, ulong pages) => _remaps.Add((pfn, pages));
+
+    /// <summary>
+    /// vm_pgoff read as a pfn, or null when it is a file page offset. A CoW remap sets vm_pgoff to the pfn it was given,
+    /// and a later split advances the upper piece's by the pages before it, so a value inside a successful remap's range
+    /// is named after that call's pfn: pfn[0]+1, not whichever buffer page happens to have the next frame number
+    /// (vmalloc pages are physically contiguous on one boot and not on the next). Otherwise a buffer pfn, or null.
+    /// </summary>
+    public string? PgOffAsPfn(ulong pgoff)
+    {
+        for (var i = _remaps.Count - 1; i >= 0; i--)
+        {
+            var (pfn, pages) = _remaps[i];
+            if (pgoff >= pfn && pgoff - pfn < pages) return pgoff == pfn ? Pfn(pfn) : $"{Pfn(pfn)}+{pgoff - pfn}";
+        }
+
+        return IsBufferPfn(pgoff) ? Pfn(pgoff) : null;
+    }
+
+    /// <summary>vm_pgoff: a pfn after a CoW remap (vm_pgoff = pfn, see <see cref="PgOffAsPfn"/>), otherwise the file page offset.</summary>
+    public string PgOff(ulong pgoff) => PgOffAsPfn(pgoff) ?? "0x" + pgoff.ToString("x");
 
     public bool IsBufferPfn(ulong pfn) => _pfns.Contains(pfn);
 

@@ -68,6 +68,7 @@ public static class TraceRenderer
             case DriverClearedFlags c:
                 return ($"{In}vm_flags &= ~{FlagNames(c.Cleared)}", null);
             case RemapPfnRangeCalled r:
+                if (r.Result == 0) s.NoteRemap(r.Pfn, r.Size >> Kernel.PageGeometry.PageShift);
                 return ($"{In}remap_pfn_range({s.Address(r.Address)}, {s.Pfn(r.Pfn)}, {KernelNames.Hex(r.Size)}, {KernelNames.Spell(r.Prot)}) = {KernelNames.Result(r.Result)}", r.Why);
             case VmInsertPageCalled v:
                 return ($"{In}vm_insert_page({s.Address(v.Address)}, page[{v.PageIndex}]) = {KernelNames.Result(v.Result)}", v.Why);
@@ -115,7 +116,9 @@ public static class TraceRenderer
     private static string ProcMapsPermissions(MapsLine m) => Proc.ProcMaps.Permissions(m.Flags);
 
     private static string MapsOffset(MapsLine m, SymbolTable s) =>
-        m.HasFile && s.IsBufferPfn(m.PgOff) ? s.Pfn(m.PgOff) + "<<12" : ((m.HasFile ? m.PgOff : 0) << Kernel.PageGeometry.PageShift).ToString("x8");
+        m.HasFile && s.PgOffAsPfn(m.PgOff) is { } pfn
+            ? (pfn.Contains('+') ? $"({pfn})<<12" : pfn + "<<12")
+            : ((m.HasFile ? m.PgOff : 0) << Kernel.PageGeometry.PageShift).ToString("x8");
 
     private static string TotalDelta(ProcTotalRead t)
     {
