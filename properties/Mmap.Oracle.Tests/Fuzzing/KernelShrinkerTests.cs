@@ -114,6 +114,35 @@ public class KernelShrinkerTests
         Assert.Equal(1, result.Rounds);
     }
 
+    [Fact]
+    public async Task A_round_the_budget_would_not_cover_is_not_started()
+    {
+        // Each round takes 400 ms and keeps shrinking; with a 1 s budget the third round would end after it: two rounds.
+        var judge = new SlowKernel(TimeSpan.FromMilliseconds(400));
+        var result = await new KernelShrinker(judge, TimeSpan.FromSeconds(1)).ShrinkAsync(Big(), Difference);
+        Assert.True(result.BudgetExhausted);
+        Assert.Equal(judge.Calls, result.Rounds);
+        Assert.InRange(result.Rounds, 1, 2);
+        Assert.True(result.Elapsed.TotalMilliseconds * (result.Rounds + 1) / result.Rounds > 1000, $"stopped with time for another round left ({result.Elapsed})");
+    }
+
+    private sealed class SlowKernel(TimeSpan perRound) : IDifferentialJudge
+    {
+        private readonly FakeKernel _inner = new();
+
+        public int Calls => _inner.Calls;
+
+        public IReadOnlyList<string> Kernels => _inner.Kernels;
+
+        public string Release(string kernel) => _inner.Release(kernel);
+
+        public async Task<IReadOnlyList<IReadOnlyList<FuzzOutcome>>> JudgeAsync(IReadOnlyList<Scenario> scenarios, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(perRound, cancellationToken);
+            return await _inner.JudgeAsync(scenarios, cancellationToken);
+        }
+    }
+
     private sealed class OtherLineKernel : IDifferentialJudge
     {
         public IReadOnlyList<string> Kernels { get; } = ["6.1"];

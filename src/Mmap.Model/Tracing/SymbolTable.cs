@@ -65,15 +65,20 @@ public sealed class SymbolTable
     /// and a later split advances the upper piece's by the pages before it, so a value inside a successful remap's range
     /// is named after that call's pfn: pfn[0]+1, not whichever buffer page happens to have the next frame number
     /// (vmalloc pages are physically contiguous on one boot and not on the next). Otherwise a buffer pfn, or null.
+    /// Still ambiguous, and not resolved: a split piece of one remap whose frame is where another remap starts on a boot
+    /// with contiguous pages (the model's vmalloc frames are never contiguous).
     /// </summary>
     public string? PgOffAsPfn(ulong pgoff)
     {
-        for (var i = _remaps.Count - 1; i >= 0; i--)
+        // Of the remaps whose range holds it, the one with the nearest pfn at or below: two mappings of one buffer may
+        // overlap physically, and the piece of a split names the remap it came from the same way on every boot.
+        ulong? nearest = null;
+        foreach (var (pfn, pages) in _remaps)
         {
-            var (pfn, pages) = _remaps[i];
-            if (pgoff >= pfn && pgoff - pfn < pages) return pgoff == pfn ? Pfn(pfn) : $"{Pfn(pfn)}+{pgoff - pfn}";
+            if (pgoff >= pfn && pgoff - pfn < pages && (nearest is null || pfn > nearest)) nearest = pfn;
         }
 
+        if (nearest is { } b) return pgoff == b ? Pfn(b) : $"{Pfn(b)}+{pgoff - b}";
         return IsBufferPfn(pgoff) ? Pfn(pgoff) : null;
     }
 

@@ -9,7 +9,8 @@ public sealed record ShrinkResult(Scenario Scenario, string FirstDifference, int
 /// <summary>
 /// Shrinks a disagreement on the kernel it happened on: each round runs every candidate reduction of the
 /// current scenario in one batch (one boot) and keeps the smallest that still disagrees with the same first
-/// differing line; it stops when no candidate does (a local minimum) or the time budget is spent.
+/// differing line; it stops when no candidate does (a local minimum), or before a round that the time budget would not
+/// cover (judged by the last round's time).
 /// </summary>
 public sealed class KernelShrinker(IDifferentialJudge judge, TimeSpan budget, int maxCandidatesPerRound = 600)
 {
@@ -21,13 +22,18 @@ public sealed class KernelShrinker(IDifferentialJudge judge, TimeSpan budget, in
         int rounds = 0, tried = 0;
         // Reductions only ever simplify, but a visited set makes a cycle impossible whatever they do.
         var visited = new HashSet<string>(StringComparer.Ordinal) { Scenarios.Syntax.ScenarioWriter.Write(scenario) };
-        while (clock.Elapsed < budget)
+        // A round is one boot; rounds get no longer as the scenario shrinks, so one that would not end within the budget
+        // (judged by the last round's time) is not started.
+        var lastRound = TimeSpan.Zero;
+        while (clock.Elapsed + lastRound <= budget)
         {
             var candidates = Reductions.Of(current).Where(c => Runnability.Refusal(c, c.Kernel) is null && !visited.Contains(Scenarios.Syntax.ScenarioWriter.Write(c))).Take(maxCandidatesPerRound).ToList();
-            if (candidates.Count == 0) break;
+            if (candidates.Count == 0) return new ShrinkResult(current, firstDifference, rounds, tried, clock.Elapsed, false);
             rounds++;
             tried += candidates.Count;
+            var roundStart = clock.Elapsed;
             var outcomes = (await judge.JudgeAsync(candidates, cancellationToken).ConfigureAwait(false))[0];
+            lastRound = clock.Elapsed - roundStart;
             // All candidates ran in the same boot, so keep the smallest that still disagrees in the same line.
             var keep = outcomes.Where(o => o.Kind == FuzzOutcomeKind.Disagreed && o.FirstDifference == firstDifference)
                 .OrderBy(o => o.Scenario.Steps.Count).ThenBy(o => Scenarios.Syntax.ScenarioWriter.Write(o.Scenario).Length).FirstOrDefault();

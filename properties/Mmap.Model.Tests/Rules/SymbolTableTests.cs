@@ -1,0 +1,33 @@
+using Mmap.Model.Tracing;
+using Xunit;
+
+namespace Mmap.Model.Tests.Rules;
+
+/// <summary>How a vm_pgoff set by a CoW remap is named, so that the model and a kernel with any page layout agree.</summary>
+public sealed class SymbolTableTests
+{
+    [Fact]
+    public void A_pgoff_inside_a_remap_is_named_after_the_remap_with_the_nearest_pfn()
+    {
+        // Contiguous frames, as vmalloc pages are on some boots: VB remapped from pfn[2] (8 pages), VC from pfn[0] (3).
+        var s = new SymbolTable();
+        s.BindBuffer([0x100, 0x101, 0x102, 0x200]);
+        s.NoteRemap(0x102, 8);
+        s.NoteRemap(0x100, 3);
+        Assert.Equal("pfn[2]", s.PgOff(0x102));
+        Assert.Equal("pfn[2]+1", s.PgOff(0x103));
+        Assert.Equal("pfn[0]+1", s.PgOff(0x101));
+        Assert.Equal("pfn[0]", s.PgOff(0x100));
+    }
+
+    [Fact]
+    public void Outside_every_remap_a_buffer_pfn_keeps_its_name_and_anything_else_is_a_file_offset()
+    {
+        var s = new SymbolTable();
+        s.BindBuffer([0x100, 0x101, 0x102, 0x200]);
+        s.NoteRemap(0x100, 2);
+        Assert.Equal("pfn[3]", s.PgOff(0x200));
+        Assert.Equal("0x3", s.PgOff(3));
+        Assert.Null(s.PgOffAsPfn(0x102 + 0x1000));
+    }
+}
