@@ -50,6 +50,21 @@ public sealed class KnownDeviationTests
         Assert.Null(KnownDeviations.Explaining(noWrite, KernelVersion.Linux6_1));
     }
 
+    [Theory]
+    [InlineData(KernelVersion.Linux6_1)]
+    [InlineData(KernelVersion.Linux6_12)]
+    [InlineData(KernelVersion.Linux7_3)]
+    public void A_store_in_a_scenario_with_a_multi_page_vmalloc_whole_remap_is_refused_on_every_series(KernelVersion series)
+    {
+        var s = Parse("  buffer: vmalloc pages=4\n  mmap: remap-whole\n  prot: PAGE_SHARED",
+            "  open O_RDWR\n  mmap VA length=4p prot=PROT_READ|PROT_EXEC flags=MAP_PRIVATE offset=0\n  write VA+1p u8 0x72");
+        Assert.StartsWith($"known deviation K6 on {series.ToDisplay()}", Runnability.Refusal(s, series));
+        // One page (the buffer's own frame), a per-page remap, or only reads: nothing lands in a foreign frame.
+        Assert.Null(Runnability.Refusal(s with { Driver = s.Driver with { Pages = 1 } }, series));
+        Assert.Null(Runnability.Refusal(s with { Driver = s.Driver with { Method = MappingMethod.RemapPerPage } }, series));
+        Assert.Null(Runnability.Refusal(s with { Steps = s.Steps.Where(st => st is not WriteStep).ToList() }, series));
+    }
+
     [Fact]
     public void A_write_through_a_shared_fault_mapping_of_a_slab_kmalloc_buffer_is_refused_on_6_1_and_6_12()
     {

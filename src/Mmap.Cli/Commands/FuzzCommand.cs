@@ -96,7 +96,7 @@ public static class FuzzCommand
         var options = OracleOptions.Default with { Install = false, MaxCasesPerBoot = settings.Batch };
         try
         {
-            var judge = new OracleJudge(series, options);
+            var judge = new OracleJudge(series, options) { BatchFaulted = line => context.Error.WriteLine("fuzz: " + line) };
             context.Error.WriteLine($"fuzz: seed {seed}, {scenarios.Count} scenarios on {string.Join(", ", series.Select(s => s.Name))}, {settings.Batch} per boot");
             var result = await new FuzzCampaign(judge, settings.Batch).RunAsync(scenarios, line => context.Error.WriteLine(line), ct);
 

@@ -56,7 +56,7 @@ public static class KnownDeviations
         DeviationKind.ExplainsDisagreement,
         "a whole-VMA `remap_pfn_range` of a vmalloc buffer with more than one page",
         "maps the physical pages after the first buffer page; vmalloc often takes pages in descending physical order, so they can be other pages of the same buffer",
-        "reads give `?` (a `check` line `?` where the kernel lists the bytes); writes through them change no buffer page",
+        "reads give `?` (a `check` line `?` where the kernel lists the bytes); writes through them change no buffer page (a scenario that writes is refused: K6)",
         "which physical pages follow is the allocator's choice at load time",
         "mm/vmalloc.c __vmalloc_area_node (pages one at a time); mm/memory.c remap_pfn_range (a contiguous pfn range)",
         // What differs: a store through a page past the buffer's first one, seen afterwards through another access, or a
@@ -106,10 +106,27 @@ public static class KnownDeviations
         "6.1: arch/x86/kernel/sys_x86_64.c find_start_end (96, randomize_page at 110); 6.12: the same (89, 103); 7.3: the same (99, 113)",
         (scenario, _) => scenario.Steps.Count(s => s is MmapStep { Address: null } m && (m.Flags & MapFlags.Map32Bit) != 0 && (m.Flags & (MapFlags.Fixed | MapFlags.FixedNoReplace)) == 0) >= 2);
 
+    /// <summary>A store through a whole-VMA remap of a multi-page vmalloc buffer may land in a frame the kernel owns.</summary>
+    public static KnownDeviation VmallocWholeRemapStore { get; } = new(
+        "K6",
+        DeviationKind.RefusedBeforeRun,
+        "a write step in a scenario whose driver remaps a vmalloc buffer of more than one page over the whole VMA",
+        "the PTEs past the first page map the frames that follow the first buffer page physically, whatever they hold; "
+        + "through a writable PTE (a shared writable mapping, or the `PAGE_SHARED` prot knob) the store goes straight into "
+        + "that frame — kernel memory, page tables or another task's pages — and the VM may crash or hang then or cases "
+        + "later (seed 2030: the first batch hung at such a store on all three series, its halves did not)",
+        "the store succeeds and changes no buffer page (K2)",
+        "the outcome depends on which frames the allocator placed after the buffer on that boot, and a corrupted guest "
+        + "can spoil every later case of the batch; the oracle refuses such scenarios before the run",
+        "mm/vmalloc.c __vmalloc_area_node (pages one at a time); mm/memory.c remap_pfn_range (a contiguous pfn range)",
+        (scenario, _) => scenario.Driver.Buffer == BufferKind.Vmalloc && scenario.Driver.Pages > 1
+            && scenario.Driver.Method == MappingMethod.RemapWhole
+            && scenario.Steps.Any(s => s is WriteStep));
+
     /// <summary>The largest kmalloc buffer (in pages) that SLUB serves from a slab cache (KMALLOC_MAX_CACHE_SIZE = 2 pages).</summary>
     public const int SlabKmallocPages = 2;
 
-    public static IReadOnlyList<KnownDeviation> All { get; } = [FrozenKmallocFault, VmallocWholeRemap, ThpAlignment, SlabPageDirtied, Map32BitPlacement];
+    public static IReadOnlyList<KnownDeviation> All { get; } = [FrozenKmallocFault, VmallocWholeRemap, ThpAlignment, SlabPageDirtied, Map32BitPlacement, VmallocWholeRemapStore];
 
     /// <summary>The reason a scenario is refused on a series, or null.</summary>
     public static string? RefusalOn(Scenario scenario, KernelVersion series) =>

@@ -32,6 +32,13 @@ public sealed class OracleJudge(IReadOnlyList<KernelSeries> series, OracleOption
 
     public int Boots { get; private set; }
 
+    /// <summary>
+    /// Told of every batch that faulted as a whole (the VM died, hung, or its log could not be read) before it is halved
+    /// to find the scenario at fault: a fault that the halves do not repeat leaves no failed verdict, so this is the only
+    /// trace it leaves.
+    /// </summary>
+    public Action<string>? BatchFaulted { get; init; }
+
     public async Task<IReadOnlyList<IReadOnlyList<FuzzOutcome>>> JudgeAsync(IReadOnlyList<Scenario> scenarios, CancellationToken cancellationToken = default)
     {
         var refusals = series.Select(s => scenarios.Select(scenario => Runnability.Refusal(scenario, s.Version)).ToList()).ToList();
@@ -87,6 +94,7 @@ public sealed class OracleJudge(IReadOnlyList<KernelSeries> series, OracleOption
         }
         catch (OracleException e) when (IsBatchFault(e))
         {
+            BatchFaulted?.Invoke($"a batch of {runnable.Count} on {string.Join(", ", group.Select(k => k.Name))} faulted ({e.Failure}: {e.Message}); halving it");
             // One scenario stopped the whole batch (the VM died or hung): find it by halving, per kernel.
             var isolated = new List<IReadOnlyList<ScenarioVerdict>>();
             foreach (var s in group) isolated.Add(await IsolateAsync(runnable, s, e, cancellationToken).ConfigureAwait(false));
@@ -113,6 +121,7 @@ public sealed class OracleJudge(IReadOnlyList<KernelSeries> series, OracleOption
             }
             catch (OracleException e) when (IsBatchFault(e))
             {
+                BatchFaulted?.Invoke($"a batch of {scenarios.Count} on {kernel.Name} faulted ({e.Failure}: {e.Message}); halving it");
                 known = e;
             }
         }
