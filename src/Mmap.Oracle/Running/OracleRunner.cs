@@ -68,8 +68,9 @@ public static class OracleRunner
         // rest of the boot untrustworthy, see Fuzzing/KnownDeviations.cs). Scenarios every series runs share one
         // program per batch; one refused somewhere runs in its own batches on the series that take it.
         var refused = kernels.Select(k => scenarios.Select(s => KnownDeviations.RefusalOn(s, k.Series.Version)).ToArray()).ToList();
-        var shared = Enumerable.Range(0, scenarios.Count).Where(i => encoded[i] is not null && refused.All(r => r[i] is null));
-        var batches = shared.Chunk(Math.Max(1, options.MaxCasesPerBoot)).Select(b => (Batch: b, Kernels: Enumerable.Range(0, kernels.Count).ToArray())).ToList();
+        var shared = Enumerable.Range(0, scenarios.Count).Where(i => encoded[i] is not null && refused.All(r => r[i] is null)).ToList();
+        var batches = shared.Chunk(BatchSize(shared.Count, options.MaxCasesPerBoot, kernels.Count, options.Parallelism))
+            .Select(b => (Batch: b, Kernels: Enumerable.Range(0, kernels.Count).ToArray())).ToList();
         for (var k = 0; k < kernels.Count; k++)
         {
             var own = Enumerable.Range(0, scenarios.Count).Where(i => encoded[i] is not null && refused[k][i] is null && refused.Any(r => r[i] is not null));
@@ -113,6 +114,26 @@ public static class OracleRunner
             reports.Add(new OracleReport(kernels[k], accelerator, batches.Count(b => b.Kernels.Contains(k)), state[k].Build, state[k].Boot, wall.Elapsed, verdicts));
         }
         return reports;
+    }
+
+    /// <summary>
+    /// Cases per boot for <paramref name="count"/> cases that every one of <paramref name="kernels"/> kernels runs, with
+    /// <paramref name="slots"/> VMs at a time: at most <paramref name="max"/>, in equal batches, and — when the cases need
+    /// more than one boot per kernel anyway — in a number of boots that the slots divide, so that no slot idles while the
+    /// last VM runs alone (the matrix: 3 × 3 boots on 2 cores left one core idle for a whole boot; 4 × 3 do not).
+    /// </summary>
+    internal static int BatchSize(int count, int max, int kernels, int slots)
+    {
+        max = Math.Max(1, max);
+        if (count <= max) return max;
+        var boots = (count + max - 1) / max;
+        for (var extra = 0; extra < Math.Max(1, slots); extra++)
+        {
+            if ((boots + extra) * kernels % Math.Max(1, slots) != 0) continue;
+            boots += extra;
+            break;
+        }
+        return (count + boots - 1) / boots;
     }
 
     private sealed class KernelState(int count)
