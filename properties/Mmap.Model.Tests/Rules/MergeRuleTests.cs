@@ -96,6 +96,60 @@ public sealed class MergeRuleTests
         Assert.True(MprotectSyscall.Mprotect(machine, y, Page, Prot.Read | Prot.Write).Succeeded);
         Assert.Equal(vmas, machine.Mm.Vmas.Count);
         Assert.NotEqual(0UL, machine.Mm.DeltasReached & KernelDeltas.AnonVmaIntoNeighbourWithout.Bit);
+        // 7.3 copies Y's anon_vma into X (dup_anon_vma): the merged VMA has it; on 6.1 and 6.12 X stays without one.
+        Assert.NotEqual(0UL, machine.Mm.Vmas.Single(v => v.Contains(y)).AnonVma);
+        Assert.Equal(vmas == 1, machine.Mm.Vmas.Single(v => v.Contains(x)).AnonVma != 0);
+    }
+
+    [Fact]
+    public void Only_an_adjacent_neighbour_lends_its_anon_vma()
+    {
+        // P and Q are both private anonymous read-write, one page apart: Q's first page gets an anon_vma of its own.
+        var machine = Anonymous(KernelVersion.Linux6_1);
+        var p = MapAt(machine, "P", 0, Prot.Read | Prot.Write);
+        var q = MapAt(machine, "Q", p + 2 * Page, Prot.Read | Prot.Write | Prot.Exec);
+        Assert.Equal(p + 2 * Page, q);
+        UserMemory.Write(machine, p, ValueType.U8, 1);
+        UserMemory.Write(machine, q, ValueType.U8, 2);
+        Assert.NotEqual(machine.Mm.Vmas[0].AnonVma, machine.Mm.Vmas[1].AnonVma);
+    }
+
+    [Theory]
+    [InlineData(KernelVersion.Linux6_1)]
+    [InlineData(KernelVersion.Linux7_3)]
+    public void A_middle_vma_between_two_different_anon_vmas_joins_only_the_lower_one(KernelVersion kernel)
+    {
+        // P (written: anon_vma a) | M (never written, PROT_EXEC for now) | N (written: anon_vma b; M had none to lend).
+        var machine = Anonymous(kernel);
+        var p = MapAt(machine, "P", 0, Prot.Read | Prot.Write);
+        var m = MapAt(machine, "M", p + Page, Prot.Read | Prot.Write | Prot.Exec);
+        var n = MapAt(machine, "N", p + 2 * Page, Prot.Read);
+        Assert.Equal((p + Page, p + 2 * Page), (m, n));
+        Assert.True(MprotectSyscall.Mprotect(machine, n, Page, Prot.Read | Prot.Write).Succeeded);
+        Assert.Equal(3, machine.Mm.Vmas.Count);
+        UserMemory.Write(machine, p, ValueType.U8, 1);
+        UserMemory.Write(machine, n, ValueType.U8, 2);
+        var (a, b) = (machine.Mm.Vmas[0].AnonVma, machine.Mm.Vmas[2].AnonVma);
+        Assert.Equal(0UL, machine.Mm.Vmas[1].AnonVma);
+        Assert.NotEqual(a, b);
+
+        Assert.True(MprotectSyscall.Mprotect(machine, m, Page, Prot.Read | Prot.Write).Succeeded);
+        Assert.Equal(2, machine.Mm.Vmas.Count);
+        Assert.Equal((p, p + 2 * Page, a), (machine.Mm.Vmas[0].Start, machine.Mm.Vmas[0].End, machine.Mm.Vmas[0].AnonVma));
+        Assert.Equal((n, b), (machine.Mm.Vmas[1].Start, machine.Mm.Vmas[1].AnonVma));
+    }
+
+    [Fact]
+    public void A_never_written_vma_that_joins_its_upper_neighbour_takes_its_anon_vma()
+    {
+        var machine = Anonymous(KernelVersion.Linux6_1);
+        var m = MapAt(machine, "M", 0, Prot.Read | Prot.Write | Prot.Exec);
+        var n = MapAt(machine, "N", m + Page, Prot.Read | Prot.Write);
+        UserMemory.Write(machine, n, ValueType.U8, 2);
+        var b = machine.Mm.Vmas[1].AnonVma;
+        Assert.True(MprotectSyscall.Mprotect(machine, m, Page, Prot.Read | Prot.Write).Succeeded);
+        var merged = Assert.Single(machine.Mm.Vmas);
+        Assert.Equal((m, n + Page, b), (merged.Start, merged.End, merged.AnonVma));
     }
 
     [Theory]
