@@ -1,3 +1,5 @@
+using Mmap.Model.Driver;
+using Mmap.Model.Kernel;
 using Mmap.Model.Tracing;
 using Xunit;
 
@@ -6,14 +8,26 @@ namespace Mmap.Model.Tests.Rules;
 /// <summary>How a vm_pgoff set by a CoW remap is named, so that the model and a kernel with any page layout agree.</summary>
 public sealed class SymbolTableTests
 {
+    private static RemapPfnRangeCalled Remap(ulong pfn, ulong pages) =>
+        new(0x7f0000000000, pfn, pages << PageGeometry.PageShift, RemapProt.VmPageProt, 0, null);
+
+    [Fact]
+    public void A_failed_remap_names_nothing()
+    {
+        var s = new SymbolTable();
+        s.BindBuffer([0x100, 0x101]);
+        s.NoteRemap(new RemapPfnRangeCalled(0x7f0000000000, 0x100, 2 * PageGeometry.PageSize, RemapProt.VmPageProt, -22, null));
+        Assert.Equal("0x102", s.PgOff(0x102));
+    }
+
     [Fact]
     public void A_pgoff_inside_a_remap_is_named_after_the_remap_with_the_nearest_pfn()
     {
         // Contiguous frames, as vmalloc pages are on some boots: VB remapped from pfn[2] (8 pages), VC from pfn[0] (3).
         var s = new SymbolTable();
         s.BindBuffer([0x100, 0x101, 0x102, 0x200]);
-        s.NoteRemap(0x102, 8);
-        s.NoteRemap(0x100, 3);
+        s.NoteRemap(Remap(0x102, 8));
+        s.NoteRemap(Remap(0x100, 3));
         Assert.Equal("pfn[2]", s.PgOff(0x102));
         Assert.Equal("pfn[2]+1", s.PgOff(0x103));
         Assert.Equal("pfn[0]+1", s.PgOff(0x101));
@@ -25,7 +39,7 @@ public sealed class SymbolTableTests
     {
         var s = new SymbolTable();
         s.BindBuffer([0x100, 0x101, 0x102, 0x200]);
-        s.NoteRemap(0x100, 2);
+        s.NoteRemap(Remap(0x100, 2));
         Assert.Equal("pfn[3]", s.PgOff(0x200));
         Assert.Equal("0x3", s.PgOff(3));
         Assert.Null(s.PgOffAsPfn(0x102 + 0x1000));

@@ -59,23 +59,17 @@ public static class VmaMerge
     /// </summary>
     public static Vma MergeNeighbours(AddressSpace mm, Vma vma)
     {
-        var vmas = mm.Vmas;
-        var index = IndexOf(vmas, vma);
-        var prev = index > 0 ? vmas[index - 1] : null;
-        var next = index + 1 < vmas.Count ? vmas[index + 1] : null;
-        var mergePrev = prev is not null && CanMerge(prev, vma) && AnonVmaJoins(mm, vma.AnonVma, prev.AnonVma);
-        var mergeNext = next is not null && CanMerge(vma, next) && AnonVmaJoins(mm, vma.AnonVma, next.AnonVma)
-            && (!mergePrev || prev!.AnonVma == 0 || next.AnonVma == 0 || prev.AnonVma == next.AnonVma);
-        if (mergeNext)
+        var (prev, next) = Joinable(mm, vma);
+        if (next is not null)
         {
-            vma.End = next!.End;
+            vma.End = next.End;
             if (vma.AnonVma == 0) vma.AnonVma = next.AnonVma;
             mm.Remove(next);
         }
 
-        if (mergePrev)
+        if (prev is not null)
         {
-            prev!.End = vma.End;
+            prev.End = vma.End;
             if (prev.AnonVma == 0) prev.AnonVma = vma.AnonVma;
             mm.Remove(vma);
             return prev;
@@ -85,12 +79,19 @@ public static class VmaMerge
     }
 
     /// <summary>Whether <see cref="MergeNeighbours"/> would join <paramref name="vma"/> to a neighbour.</summary>
-    public static bool WouldMerge(AddressSpace mm, Vma vma)
+    public static bool WouldMerge(AddressSpace mm, Vma vma) => Joinable(mm, vma) is not (null, null);
+
+    /// <summary>The neighbours <paramref name="vma"/> can join: each on its own, and both only when their anon_vmas agree.</summary>
+    private static (Vma? Prev, Vma? Next) Joinable(AddressSpace mm, Vma vma)
     {
         var vmas = mm.Vmas;
         var index = IndexOf(vmas, vma);
-        return (index > 0 && CanMerge(vmas[index - 1], vma) && AnonVmaJoins(mm, vma.AnonVma, vmas[index - 1].AnonVma))
-            || (index + 1 < vmas.Count && CanMerge(vma, vmas[index + 1]) && AnonVmaJoins(mm, vma.AnonVma, vmas[index + 1].AnonVma));
+        var prev = index > 0 ? vmas[index - 1] : null;
+        var next = index + 1 < vmas.Count ? vmas[index + 1] : null;
+        var mergePrev = prev is not null && CanMerge(prev, vma) && AnonVmaJoins(mm, vma.AnonVma, prev.AnonVma);
+        var mergeNext = next is not null && CanMerge(vma, next) && AnonVmaJoins(mm, vma.AnonVma, next.AnonVma)
+            && (!mergePrev || prev!.AnonVma == 0 || next.AnonVma == 0 || prev.AnonVma == next.AnonVma);
+        return (mergePrev ? prev : null, mergeNext ? next : null);
     }
 
     private static int IndexOf(IReadOnlyList<Vma> vmas, Vma vma)

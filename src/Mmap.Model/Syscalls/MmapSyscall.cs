@@ -121,16 +121,14 @@ public static class MmapSyscall
                     break;
                 case MapFlags.Droppable:
                     // 6.1 knows no MAP_DROPPABLE: the type falls to "default: return -EINVAL;" (D6).
-                    machine.Mm.Reaches(KernelDeltas.MapDroppable);
-                    if (!machine.Version.Has(KernelDeltas.MapDroppable)) return SyscallResult.Fail(Errno.EINVAL);
+                    if (!machine.Mm.Reaches(KernelDeltas.MapDroppable)) return SyscallResult.Fail(Errno.EINVAL);
                     // "if (flags & (MAP_LOCKED | MAP_HUGETLB)) return -EINVAL;"
                     if ((flags & (MapFlags.Locked | MapFlags.HugeTlb)) != 0) return SyscallResult.Fail(Errno.EINVAL);
                     // "if (vm_flags & (VM_GROWSDOWN | VM_GROWSUP)) return -EINVAL;"
                     if ((vmFlags & VmFlags.GrowsDown) != 0) return SyscallResult.Fail(Errno.EINVAL);
                     // "vm_flags |= VM_DROPPABLE; vm_flags |= VM_NORESERVE; vm_flags |= VM_WIPEONFORK | VM_DONTDUMP; fallthrough;"
                     vmFlags |= VmFlags.Droppable | VmFlags.NoReserve | VmFlags.WipeOnFork | VmFlags.DontDump;
-                    pgoff = address >> PageGeometry.PageShift;
-                    break;
+                    goto case MapFlags.Private;
                 case MapFlags.Private:
                     // "pgoff = addr >> PAGE_SHIFT;"
                     pgoff = address >> PageGeometry.PageShift;

@@ -57,8 +57,11 @@ public sealed class SymbolTable
 
     private readonly List<(ulong Pfn, ulong Pages)> _remaps = new();
 
-    /// <summary>A remap_pfn_range call that succeeded: on a CoW VMA it set vm_pgoff to <paramref name="pfn"/>.</summary>
-    public void NoteRemap(ulong pfn, ulong pages) => _remaps.Add((pfn, pages));
+    /// <summary>A remap_pfn_range call: when it succeeded on a CoW VMA, it set vm_pgoff to its pfn.</summary>
+    public void NoteRemap(RemapPfnRangeCalled remap)
+    {
+        if (remap.Result == 0) _remaps.Add((remap.Pfn, remap.Size >> Kernel.PageGeometry.PageShift));
+    }
 
     /// <summary>
     /// vm_pgoff read as a pfn, or null when it is a file page offset. A CoW remap sets vm_pgoff to the pfn it was given,

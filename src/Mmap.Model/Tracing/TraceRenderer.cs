@@ -68,7 +68,7 @@ public static class TraceRenderer
             case DriverClearedFlags c:
                 return ($"{In}vm_flags &= ~{FlagNames(c.Cleared)}", null);
             case RemapPfnRangeCalled r:
-                if (r.Result == 0) s.NoteRemap(r.Pfn, r.Size >> Kernel.PageGeometry.PageShift);
+                s.NoteRemap(r);
                 return ($"{In}remap_pfn_range({s.Address(r.Address)}, {s.Pfn(r.Pfn)}, {KernelNames.Hex(r.Size)}, {KernelNames.Spell(r.Prot)}) = {KernelNames.Result(r.Result)}", r.Why);
             case VmInsertPageCalled v:
                 return ($"{In}vm_insert_page({s.Address(v.Address)}, page[{v.PageIndex}]) = {KernelNames.Result(v.Result)}", v.Why);

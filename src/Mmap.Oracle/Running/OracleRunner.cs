@@ -125,14 +125,10 @@ public static class OracleRunner
     internal static int BatchSize(int count, int max, int kernels, int slots)
     {
         max = Math.Max(1, max);
+        slots = Math.Max(1, slots);
         if (count <= max) return max;
         var boots = (count + max - 1) / max;
-        for (var extra = 0; extra < Math.Max(1, slots); extra++)
-        {
-            if ((boots + extra) * kernels % Math.Max(1, slots) != 0) continue;
-            boots += extra;
-            break;
-        }
+        while (boots * kernels % slots != 0) boots++; // within slots steps: some boot count in any slots in a row is a multiple of slots
         return (count + boots - 1) / boots;
     }
 

@@ -16,8 +16,7 @@ public sealed class FrameNames
         _machine = machine;
         _symbols.BindBuffer(machine.Buffer.Pfns);
         // vm_pgoff after a CoW remap is named after the remap's pfn, as the trace renderer names it.
-        foreach (var r in machine.Trace.Events.OfType<RemapPfnRangeCalled>().Where(r => r.Result == 0))
-            _symbols.NoteRemap(r.Pfn, r.Size >> Model.Kernel.PageGeometry.PageShift);
+        foreach (var remap in machine.Trace.Events.OfType<RemapPfnRangeCalled>()) _symbols.NoteRemap(remap);
     }
 
     public string Frame(ulong pfn) =>
