@@ -107,16 +107,21 @@ public static class HeadlineTheorems
             ExpectedVerdict.Proved, q.Claim(baseCase & step & conclusion));
     }
 
-    /// <summary>The bounded form for one page count: the loop run <paramref name="n"/> times, no induction.</summary>
-    public static Theorem Unrolled(int n)
+    /// <summary>
+    /// The bounded form: the loop unrolled <see cref="UnrolledPages"/> times, call i running iff i &lt; N, for every
+    /// N in 1..<see cref="UnrolledPages"/> at once (bounded model checking: N, the start, the pfns and the request stay
+    /// symbolic; no induction argument, no invariant).
+    /// </summary>
+    public static Theorem Unrolled()
     {
-        var name = $"h2-headline-end-to-end-unrolled-n-{n}";
-        var q = new QueryBuilder(name).Comment(name).Comment($"the driver loop unrolled for N = {n}");
+        const int n = UnrolledPages;
+        var name = $"h2-headline-end-to-end-unrolled-to-{n}-pages";
+        var q = new QueryBuilder(name).Comment(name).Comment($"the driver loop unrolled {n} times, call i guarded by i < N, for every N in 1..{n}");
         var r = Declare(q);
-        var start = r.Setup.Start;
-        q.Assume(r.Setup.Pages.Eq(Bv.U64((ulong)n)));
+        var (start, pages) = (r.Setup.Start, r.Setup.Pages);
+        q.Assume(pages.Ule(Bv.U64(n)));
         var j = q.BitVec<W64>("j");
-        q.Assume(j.Ult(Bv.U64((ulong)n)));
+        q.Assume(j.Ult(pages));
         // The state between calls stays a lifted word (SymWord.Named keeps what is known about its bits), so the
         // model's rule sees that earlier calls never touched VM_SHARED or VM_MAYWRITE.
         // vm_start as a page number shifted by PAGE_SHIFT, so the lifted word knows its low 12 bits are zero.
@@ -126,41 +131,45 @@ public static class HeadlineTheorems
         q.Assume(startPage.Ule(Bv.U64(lastPage)));
         var vmStart = SymWord.Bounded(startPage, lastPage) << PageShift;
         q.Assume(vmStart.Term.Eq(start));
-        var vmEnd = vmStart + SymWord.Of((ulong)n << PageShift);
-        q.Assume(vmEnd.Term.Eq(r.Setup.End));
+        var vmEnd = new SymWord(r.Setup.End);
         var flags = new SymWord(r.Flags0);
         var pgoff = new SymWord(q.BitVec<W64>("vm_pgoff"));
-        var oks = new List<BoolTerm>();
+        var allOk = new List<BoolTerm>();
         var pteJ = new List<BoolTerm>();
-        var calls = new List<RemapOutcome>();
+        var failures = new List<(BoolTerm Fails, BitVec<W8> Code)>();
         for (var i = 0; i < n; i++)
         {
-            var env = Premises.RamIntoFreshVma(q, i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var index = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var runs = q.Define($"runs{index}", Bv.U64((ulong)i).Ult(pages));
+            var env = Premises.RamIntoFreshVma(q, index);
             var call = RemapRules.Call<SymWord, SymBit>(vmStart, vmEnd, flags, pgoff, vmStart + SymWord.Of((ulong)i << PageShift),
-                q.BitVec<W64>($"pfn{i}"), Bv.PageSize, env.MemtypeConflict, env.PtePresent);
-            var ok = q.Define($"ok{i}", call.Succeeds.Term);
-            oks.Add(ok);
+                q.BitVec<W64>($"pfn{index}"), Bv.PageSize, env.MemtypeConflict, env.PtePresent);
+            var ok = q.Define($"ok{index}", call.Succeeds.Term);
+            allOk.Add(runs.Implies(ok));
             pteJ.Add(j.Eq(Bv.U64((ulong)i)) & ok);
-            flags = call.VmFlags.Named(q.State($"flags_after{i}", call.VmFlags.Term));
-            pgoff = call.PgOff.Named(q.State($"pgoff_after{i}", call.PgOff.Term));
-            calls.Add(new RemapOutcome(q.Define($"code{i}", call.Code.Low8), new SymbolicVma(start, r.Setup.End, flags.Term, pgoff.Term), call.End.Term));
+            failures.Add((runs & !ok, q.Define($"code{index}", call.Code.Low8)));
+            // A call that does not run leaves the state as it was.
+            var flagsAfter = SymWord.Ite(runs, call.VmFlags, flags);
+            var pgoffAfter = SymWord.Ite(runs, call.PgOff, pgoff);
+            flags = flagsAfter.Named(q.State($"flags_after{index}", flagsAfter.Term));
+            pgoff = pgoffAfter.Named(q.State($"pgoff_after{index}", pgoffAfter.Term));
         }
         // The checking driver returns the first failing call's code.
         var errno = Bv.U8(0);
         for (var i = n - 1; i >= 0; i--)
         {
-            errno = (!oks[i]).Ite(calls[i].Code, errno);
+            errno = failures[i].Fails.Ite(failures[i].Code, errno);
         }
         var mmapErrno = q.Define("mmap_errno", r.Checks.Ite(errno, Bv.U8(0)));
         var protFault = q.Bool("read_prot_fault");
         q.Premise("pte-readable", "a PTE installed with the VMA's vm_page_prot lets a user read through it (no X86_PF_PROT)", !protFault);
         var read = FaultRules.DeviceRead<SymWord, SymBit>(flags, BoolTerm.Or(pteJ), protFault, SymBit.Of(false)).Low8;
-        var claim = BoolTerm.And(oks).Iff(!r.Broken)
+        var claim = BoolTerm.And(allOk).Iff(!r.Broken)
             & (!r.Checks).Implies(mmapErrno.Eq(Bv.U8(0))
                 & Accessible(r.Flags0).Implies(read.Eq(Bv.U8(FaultEncoding.Sigbus)).Iff(r.Broken))
                 & (Accessible(r.Flags0) & !r.Broken).Implies(read.Eq(Bv.U8(FaultEncoding.ReadsValue))))
             & r.Checks.Implies(mmapErrno.Eq(Bv.U8(EINVAL)).Iff(r.Broken) & mmapErrno.Eq(Bv.U8(0)).Iff(!r.Broken));
-        return new Theorem(name, $"The same statement for N = {n}, by running the loop: no induction argument.",
+        return new Theorem(name, $"The same statement for every N ≤ {n}, by running the loop: no induction argument.",
             ExpectedVerdict.Proved, q.Claim(claim));
     }
 }

@@ -15,7 +15,7 @@ public static class TheoremCatalogue
     private static readonly IReadOnlyList<Func<Theorem>> Entries =
     [
         HeadlineTheorems.Induction,
-        .. Enumerable.Range(2, HeadlineTheorems.UnrolledPages - 1).Select(n => (Func<Theorem>)(() => HeadlineTheorems.Unrolled(n))),
+        HeadlineTheorems.Unrolled,
         PerPageTheorems.FromMmap,
         PerPageTheorems.AnyFlags,
         PerPageTheorems.WithoutTwoPages,
