@@ -46,10 +46,14 @@ public sealed class EncodingMatchesModelTests : IDisposable
         AssertNone(mismatches);
     }
 
-    [Fact]
-    public void Remap_pfn_range_matches_the_model_on_5000_inputs()
+    [Theory]
+    [InlineData(KernelVersion.Linux6_1)]
+    [InlineData(KernelVersion.Linux6_12)]
+    [InlineData(KernelVersion.Linux7_3)]
+    public void Remap_pfn_range_matches_the_model_on_5000_inputs(KernelVersion series)
     {
         var random = new RandomInputs(Seed + 1);
+        var remap = EncodingFunctions.RemapOn[series];
         var inputs = new List<ulong[]>();
         for (var n = 0; n < 5000; n++)
         {
@@ -62,7 +66,7 @@ public sealed class EncodingMatchesModelTests : IDisposable
             inputs.Add([start, end, random.VmFlags(), random.Pfn(), addr, random.Pfn(), size]);
         }
         var terms = inputs.SelectMany(i => i.Select(U64).ToArray() is var args
-            ? new[] { EncodingFunctions.RemapCode.Apply(args), EncodingFunctions.RemapFlags.Apply(args), EncodingFunctions.RemapPgoff.Apply(args) }
+            ? new[] { remap.Code.Apply(args), remap.Flags.Apply(args), remap.PgOff.Apply(args) }
             : []).ToList();
         var values = z3.Evaluate(EncodingFunctions.Definitions, terms, Limits);
         var mismatches = new List<string>();
@@ -70,11 +74,11 @@ public sealed class EncodingMatchesModelTests : IDisposable
         {
             var x = inputs[i];
             var smt = (Code: (byte)Bits(values[3 * i]), Flags: Bits(values[3 * i + 1]), PgOff: Bits(values[3 * i + 2]));
-            var model = ModelAnswers.Remap(x[0], x[1], x[2], x[3], x[4], x[5], x[6]);
+            var model = ModelAnswers.Remap(series, x[0], x[1], x[2], x[3], x[4], x[5], x[6]);
             var same = smt.Code == model.Code && (smt.Code == KernelBug || (smt.Flags == model.Flags && smt.PgOff == model.PgOff));
             if (!same)
             {
-                mismatches.Add(Inv($"remap vma=[0x{x[0]:x},0x{x[1]:x}) flags=0x{x[2]:x} pgoff=0x{x[3]:x} addr=0x{x[4]:x} pfn=0x{x[5]:x} size=0x{x[6]:x}: smt code={smt.Code} flags=0x{smt.Flags:x} pgoff=0x{smt.PgOff:x}, model code={model.Code} flags=0x{model.Flags:x} pgoff=0x{model.PgOff:x}"));
+                mismatches.Add(Inv($"{series.ToDisplay()} remap vma=[0x{x[0]:x},0x{x[1]:x}) flags=0x{x[2]:x} pgoff=0x{x[3]:x} addr=0x{x[4]:x} pfn=0x{x[5]:x} size=0x{x[6]:x}: smt code={smt.Code} flags=0x{smt.Flags:x} pgoff=0x{smt.PgOff:x}, model code={model.Code} flags=0x{model.Flags:x} pgoff=0x{model.PgOff:x}"));
             }
         }
         AssertNone(mismatches);

@@ -27,12 +27,12 @@ internal static class ModelAnswers
         return (result.Error is { } e ? (byte)e : (byte)0, entered is null ? 0 : (ulong)entered.Flags);
     }
 
-    public static (byte Code, ulong Flags, ulong PgOff) Remap(ulong start, ulong end, ulong flags, ulong pgoff, ulong addr, ulong pfn, ulong size)
+    public static (byte Code, ulong Flags, ulong PgOff) Remap(KernelVersion series, ulong start, ulong end, ulong flags, ulong pgoff, ulong addr, ulong pfn, ulong size)
     {
         var vma = new Vma(start, end, (VmFlags)flags, pgoff, VmOps.Dummy, null);
         try
         {
-            var result = RemapPfnRange.Call(new AddressSpace(), vma, addr, pfn, size, vma.PageProt);
+            var result = RemapPfnRange.Call(new AddressSpace(series), vma, addr, pfn, size, vma.PageProt);
             return ((byte)-result.Code, (ulong)vma.Flags, vma.PgOff);
         }
         catch (KernelBugException)

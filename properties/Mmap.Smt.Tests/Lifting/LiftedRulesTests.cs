@@ -21,8 +21,11 @@ public sealed class LiftedRulesTests
     private static ulong Pick(Random random) =>
         random.Next(3) == 0 ? Interesting[random.Next(Interesting.Length)] : (ulong)random.NextInt64() ^ ((ulong)random.Next() << 40);
 
-    [Fact]
-    public void Remap_rule_folds_to_the_concrete_answer_on_3000_constant_inputs()
+    [Theory]
+    [InlineData(KernelVersion.Linux6_1)]
+    [InlineData(KernelVersion.Linux6_12)]
+    [InlineData(KernelVersion.Linux7_3)]
+    public void Remap_rule_folds_to_the_concrete_answer_on_3000_constant_inputs(KernelVersion series)
     {
         var random = new Random(13);
         for (var i = 0; i < 3000; i++)
@@ -32,13 +35,14 @@ public sealed class LiftedRulesTests
             var addr = random.Next(2) == 0 ? start + ((ulong)random.Next(0, (int)pages) << 12) : Pick(random);
             var size = random.Next(2) == 0 ? (ulong)random.Next(0, 9) << 12 : Pick(random);
             bool conflict = random.Next(5) == 0, pte = random.Next(5) == 0;
-            var concrete = RemapRules.Call<Word, Bit>(Word.Of(start), Word.Of(end), Word.Of(flags), Word.Of(pgoff), Word.Of(addr), Word.Of((ulong)i), Word.Of(size), Bit.Of(conflict), Bit.Of(pte));
-            var lifted = RemapRules.Call<SymWord, SymBit>(SymWord.Of(start), SymWord.Of(end), SymWord.Of(flags), SymWord.Of(pgoff), SymWord.Of(addr), SymWord.Of((ulong)i), SymWord.Of(size), SymBit.Of(conflict), SymBit.Of(pte));
+            var concrete = RemapRules.CallOn<Word, Bit>(series, Word.Of(start), Word.Of(end), Word.Of(flags), Word.Of(pgoff), Word.Of(addr), Word.Of((ulong)i), Word.Of(size), Bit.Of(conflict), Bit.Of(pte));
+            var lifted = RemapRules.CallOn<SymWord, SymBit>(series, SymWord.Of(start), SymWord.Of(end), SymWord.Of(flags), SymWord.Of(pgoff), SymWord.Of(addr), SymWord.Of((ulong)i), SymWord.Of(size), SymBit.Of(conflict), SymBit.Of(pte));
             var inputs = $"start=0x{start:x} end=0x{end:x} flags=0x{flags:x} addr=0x{addr:x} size=0x{size:x} conflict={conflict} pte={pte}";
             Assert.True(concrete.Code.Value == lifted.Code.Constant, inputs);
             Assert.True(concrete.VmFlags.Value == lifted.VmFlags.Constant, inputs);
             Assert.True(concrete.PgOff.Value == lifted.PgOff.Constant, inputs);
             Assert.True(concrete.End.Value == lifted.End.Constant, inputs);
+            Assert.True(concrete.Step.Value == lifted.Step.Constant, inputs);
         }
     }
 

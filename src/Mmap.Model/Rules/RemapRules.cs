@@ -75,6 +75,56 @@ public static class RemapRules
         static TW Step(RemapStep s) => TW.Of((ulong)s);
     }
 
+    /// <summary>
+    /// remap_pfn_range as the series <paramref name="series"/> has it: <see cref="Call{TW,TB}"/> through 6.12,
+    /// <see cref="CallTracking{TW,TB}"/> from 7.3 (<see cref="KernelDeltas.PfnmapTrackContext"/>, D1).
+    /// </summary>
+    public static RemapOutcome<TW, TB> CallOn<TW, TB>(KernelVersion series, TW vmStart, TW vmEnd, TW vmFlags, TW vmPgoff, TW addr, TW pfn,
+        TW size, TB memtypeConflict, TB ptePresent) where TW : IWord<TW, TB> where TB : IBit<TB> =>
+        series.Has(KernelDeltas.PfnmapTrackContext)
+            ? CallTracking(vmStart, vmEnd, vmFlags, vmPgoff, addr, pfn, size, memtypeConflict, ptePresent)
+            : Call(vmStart, vmEnd, vmFlags, vmPgoff, addr, pfn, size, memtypeConflict, ptePresent);
+
+    /// <summary>
+    /// remap_pfn_range as 7.3 has it (mm/memory.c remap_pfn_range 3334): remap_pfn_range_prepare_vma (3305) with
+    /// get_remap_pgoff (3136) first, then do_remap_pfn_range → remap_pfn_range_track (3234) → remap_pfn_range_notrack
+    /// (3188) → remap_pfn_range_internal (3155). The memtype is kept in vma->pfnmap_track_ctx, so VM_PAT is never set.
+    /// </summary>
+    public static RemapOutcome<TW, TB> CallTracking<TW, TB>(TW vmStart, TW vmEnd, TW vmFlags, TW vmPgoff, TW addr, TW pfn, TW size,
+        TB memtypeConflict, TB ptePresent) where TW : IWord<TW, TB> where TB : IBit<TB>
+    {
+        // remap_pfn_range_prepare_vma: "const unsigned long end = addr + PAGE_ALIGN(size);"
+        var alignedSize = PageAlign<TW, TB>(size);
+        var end = addr + alignedSize;
+        // get_remap_pgoff: "if (is_cow) { if (addr != vm_start || end != vm_end) return -EINVAL; *vm_pgoff_p = pfn; }"
+        var cow = CowRules.IsCowMapping<TW, TB>(vmFlags);
+        var partialCow = cow & !(TW.Eq(addr, vmStart) & TW.Eq(end, vmEnd));
+        var pgoff = TW.Ite(cow & !partialCow, pfn, vmPgoff);
+        // "vma_set_flags_mask(vma, VMA_REMAP_FLAGS);" — before anything below can fail, and nothing below clears it.
+        var flags = TW.Ite(partialCow, vmFlags, vmFlags | TW.Of((ulong)VmFlagMasks.Remap));
+
+        // remap_pfn_range_track: "if (addr == vma->vm_start && addr + size == vma->vm_end)" pfnmap_track_ctx_alloc →
+        // pfnmap_track, "else if (pfnmap_setup_cachemode(pfn, size, &prot)) return -EINVAL;": either refuses a
+        // conflicting memtype (never for RAM). ("if (vma->pfnmap_track_ctx) return -EINVAL;" — the model's drivers
+        // remap a VMA at most once, so it is never set already.)
+        // remap_pfn_range_internal: "if (WARN_ON_ONCE(!PAGE_ALIGNED(addr))) return -EINVAL;", "BUG_ON(addr >= end);",
+        // then remap_pte_range: "BUG_ON(!pte_none(*pte))".
+        var misaligned = Bits.Any<TW, TB>(addr, PageGeometry.PageSize - 1);
+        var emptyRange = Bits.Uge<TW, TB>(addr, end);
+
+        var step =
+            TW.Ite(partialCow, Step(RemapStep.PartialCow),
+            TW.Ite(memtypeConflict, Step(RemapStep.MemtypeConflict),
+            TW.Ite(misaligned, Step(RemapStep.Misaligned),
+            TW.Ite(emptyRange, Step(RemapStep.BugEmptyRange),
+            TW.Ite(ptePresent, Step(RemapStep.BugPtePresent), Step(RemapStep.Mapped))))));
+        var code = TW.Ite(partialCow | memtypeConflict | misaligned, TW.Of((ulong)Errno.EINVAL),
+            TW.Ite(emptyRange | ptePresent, TW.Of(KernelBug), TW.Of(0)));
+        return new RemapOutcome<TW, TB>(code, flags, pgoff, end, step);
+
+        static TW Step(RemapStep s) => TW.Of((ulong)s);
+    }
+
     /// <summary>PAGE_ALIGN(x): round up to a page; wraps to 0 near 2^64 like the kernel macro.</summary>
     public static TW PageAlign<TW, TB>(TW value) where TW : IWord<TW, TB> where TB : IBit<TB> =>
         (value + TW.Of(PageGeometry.PageSize - 1)) & TW.Of(PageGeometry.PageMask);

@@ -142,7 +142,7 @@ public static class HeadlineTheorems
             var index = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var runs = q.Define($"runs{index}", Bv.U64((ulong)i).Ult(pages));
             var env = Premises.RamIntoFreshVma(q, index);
-            var call = RemapRules.Call<SymWord, SymBit>(vmStart, vmEnd, flags, pgoff, vmStart + SymWord.Of((ulong)i << PageShift),
+            var call = RemapRules.CallOn<SymWord, SymBit>(q.Series, vmStart, vmEnd, flags, pgoff, vmStart + SymWord.Of((ulong)i << PageShift),
                 q.BitVec<W64>($"pfn{index}"), Bv.PageSize, env.MemtypeConflict, env.PtePresent);
             var ok = q.Define($"ok{index}", call.Succeeds.Term);
             allOk.Add(runs.Implies(ok));

@@ -1,3 +1,4 @@
+using Mmap.Model.Kernel;
 using Mmap.Smt.Encoding;
 using Mmap.Smt.Proofs;
 using Mmap.Smt.Queries;
@@ -68,9 +69,11 @@ public static class PerPageTheorems
         var firstOk = q.Define("first_call_ok", first.Succeeds);
 
         // (a) the first call: succeeds iff not CoW; a CoW rejection is EINVAL and leaves the flags alone, except
-        // VM_PAT, which untrack_pfn clears (only arbitrary flags can have it before the driver runs).
+        // VM_PAT, which untrack_pfn clears through 6.12 (only arbitrary flags can have it before the driver runs);
+        // 7.3's get_remap_pgoff refuses the range before anything is touched (D1).
         var twoPages = requireTwoPages ? setup.Pages.Uge(Bv.U64(2)) : BoolTerm.True;
-        var partA = twoPages.Implies(firstOk.Iff(!cow) & cow.Implies(first.FailsWithEinval & first.Vma.Flags.Eq(flags & Bv.U64(~VmPat))));
+        var refused = q.Series.Has(KernelDeltas.PfnmapTrackContext) ? flags : flags & Bv.U64(~VmPat);
+        var partA = twoPages.Implies(firstOk.Iff(!cow) & cow.Implies(first.FailsWithEinval & first.Vma.Flags.Eq(refused)));
 
         // (b) the step: flags_k has the VMA's CoW bits; call k < N succeeds and keeps them.
         var k = q.BitVec<W64>("k");

@@ -1,3 +1,4 @@
+using Mmap.Model.Kernel;
 using Mmap.Smt.Encoding;
 using Mmap.Smt.Proofs;
 using Mmap.Smt.Queries;
@@ -21,13 +22,20 @@ public static class RemapTheorems
         // Any size that PAGE_ALIGN rounds up to the VMA's length is a whole-VMA call (track_pfn_remap gets PAGE_ALIGN(size)).
         var size = q.BitVec<W64>("size");
         q.Assume(Bv.PageAlign(size).Eq(Bv.Pages(setup.Pages)));
-        var call = RemapEncoding.Call(setup.Vma(flags, pgoff), setup.Start, pfn, size, env.MemtypeConflict, env.PtePresent);
+        var call = RemapEncoding.Call(setup.Vma(flags, pgoff), setup.Start, pfn, size, env.MemtypeConflict, env.PtePresent, q.Series);
         var cow = CowEncoding.IsCowMapping(flags);
+        // 7.3 (D1) keeps the memtype in vma->pfnmap_track_ctx: the flags gain exactly the remap flags, no VM_PAT.
+        var flagsAfter = TracksInContext(q)
+            ? call.Vma.Flags.Eq(flags | Bv.U64(VmRemapFlags))
+            : call.Vma.Flags.HasAll(Bv.U64(VmPat | VmRemapFlags));
         return new Theorem(name,
             "A whole-VMA remap_pfn_range (addr = vm_start, PAGE_ALIGN(size) = vm_end − vm_start) succeeds for every vm_flags value, " +
-            "sets VM_PAT (track_pfn_remap reserved the whole range) and the remap flags, and sets vm_pgoff = pfn exactly when the VMA is CoW.",
+            (TracksInContext(q)
+                ? "keeps the memtype in vma->pfnmap_track_ctx (no VM_PAT: 7.3) and adds exactly the remap flags, "
+                : "sets VM_PAT (track_pfn_remap reserved the whole range) and the remap flags, ") +
+            "and sets vm_pgoff = pfn exactly when the VMA is CoW.",
             ExpectedVerdict.Proved,
-            q.Claim(call.Succeeds & call.Vma.PgOff.Eq(cow.Ite(pfn, pgoff)) & call.Vma.Flags.HasAll(Bv.U64(VmPat | VmRemapFlags))));
+            q.Claim(call.Succeeds & call.Vma.PgOff.Eq(cow.Ite(pfn, pgoff)) & flagsAfter));
     }
 
     public static Theorem SuccessOnlyAddsFlags()
@@ -73,13 +81,19 @@ public static class RemapTheorems
     {
         const string name = "x3-failed-remap-leaves-vma-but-pat";
         var q = new QueryBuilder(name).Comment("the VMA after an EINVAL from remap_pfn_range");
+        var series = q.Series;
         var (vma, call) = AnyCall(q);
         return new Theorem(name,
             "A remap_pfn_range that fails with EINVAL leaves vm_pgoff and every vm_flags bit as they were, except VM_PAT, " +
-            "which untrack_pfn clears.",
-            ExpectedVerdict.Proved,
+            "which untrack_pfn clears." + RefutedOn73(q,
+                "remap_pfn_range_prepare_vma sets the remap flags before remap_pfn_range_internal's alignment check, so a " +
+                "misaligned address fails with them set"),
+            Holds(q),
             q.Claim(call.FailsWithEinval.Implies(call.Vma.PgOff.Eq(vma.PgOff)
-                & call.Vma.Flags.Eq(vma.Flags & Bv.U64(~VmPat)))));
+                & call.Vma.Flags.Eq(vma.Flags & Bv.U64(~VmPat)))))
+        {
+            Describe = m => CounterexampleText.Remap(m, series),
+        };
     }
 
     public static Theorem SizeZeroIsBugUnlessCow()
@@ -100,29 +114,40 @@ public static class RemapTheorems
     {
         const string name = "x7-pat-conflict-fails-and-changes-nothing";
         var q = new QueryBuilder(name).Comment("remap_pfn_range when track_pfn_remap reports a PAT memtype conflict (MMIO)");
+        var series = q.Series;
         var vma = new SymbolicVma(q.BitVec<W64>("vm_start"), q.BitVec<W64>("vm_end"), q.BitVec<W64>("vm_flags"), q.BitVec<W64>("vm_pgoff"));
-        var call = RemapEncoding.Call(vma, q.BitVec<W64>("addr"), q.BitVec<W64>("pfn"), q.BitVec<W64>("size"), BoolTerm.True, q.Bool("pte_present"));
+        var call = RemapEncoding.Call(vma, q.BitVec<W64>("addr"), q.BitVec<W64>("pfn"), q.BitVec<W64>("size"), BoolTerm.True, q.Bool("pte_present"), q.Series);
         return new Theorem(name,
             "If PAT refuses the pfns' memtype (MMIO reserved under another type; never for RAM), remap_pfn_range fails with " +
-            "EINVAL for every VMA and range, whole or partial, CoW or not, and leaves vm_flags (no VM_PAT) and vm_pgoff alone.",
-            ExpectedVerdict.Proved,
-            q.Claim(call.FailsWithEinval & call.Vma.Flags.Eq(vma.Flags) & call.Vma.PgOff.Eq(vma.PgOff)));
+            "EINVAL for every VMA and range, whole or partial, CoW or not, and leaves vm_flags (no VM_PAT) and vm_pgoff alone." +
+            RefutedOn73(q, "pfnmap_track refuses the memtype after remap_pfn_range_prepare_vma has added the remap flags (and set " +
+                "vm_pgoff = pfn for a whole CoW VMA); it still fails with EINVAL"),
+            Holds(q),
+            q.Claim(call.FailsWithEinval & call.Vma.Flags.Eq(vma.Flags) & call.Vma.PgOff.Eq(vma.PgOff)))
+        {
+            Describe = m => CounterexampleText.Remap(m, series, memtypeConflict: true),
+        };
     }
 
     public static Theorem MisalignedAddressFails()
     {
         const string name = "x11-misaligned-address-fails-with-einval";
         var q = new QueryBuilder(name).Comment("remap_pfn_range at an address that is not page-aligned");
+        var series = q.Series;
         var vma = new SymbolicVma(q.BitVec<W64>("vm_start"), q.BitVec<W64>("vm_end"), q.BitVec<W64>("vm_flags"), q.BitVec<W64>("vm_pgoff"));
         var addr = q.BitVec<W64>("addr");
         q.Assume(!Bv.PageAligned(addr));
-        var call = RemapEncoding.Call(vma, addr, q.BitVec<W64>("pfn"), q.BitVec<W64>("size"), q.Bool("memtype_conflict"), q.Bool("pte_present"));
+        var call = RemapEncoding.Call(vma, addr, q.BitVec<W64>("pfn"), q.BitVec<W64>("size"), q.Bool("memtype_conflict"), q.Bool("pte_present"), q.Series);
         return new Theorem(name,
             "remap_pfn_range at an address that is not page-aligned fails with EINVAL (WARN_ON_ONCE(!PAGE_ALIGNED(addr)), or " +
-            "earlier a PAT conflict) for every VMA, pfn, size and PTE state, and never sets vm_pgoff or the remap flags.",
-            ExpectedVerdict.Proved,
+            "earlier a PAT conflict) for every VMA, pfn, size and PTE state, and never sets vm_pgoff or the remap flags." +
+            RefutedOn73(q, "the remap flags are set before the alignment check (a CoW VMA refuses the range earlier, unchanged)"),
+            Holds(q),
             q.Claim(call.FailsWithEinval & call.Vma.PgOff.Eq(vma.PgOff) & call.Vma.Flags.Eq(vma.Flags & Bv.U64(~VmPat))
-                | call.FailsWithEinval & call.Vma.PgOff.Eq(vma.PgOff) & call.Vma.Flags.Eq(vma.Flags)));
+                | call.FailsWithEinval & call.Vma.PgOff.Eq(vma.PgOff) & call.Vma.Flags.Eq(vma.Flags)))
+        {
+            Describe = m => CounterexampleText.Remap(m, series),
+        };
     }
 
     public static Theorem PresentPteIsBug()
@@ -135,12 +160,20 @@ public static class RemapTheorems
         q.Assume(Bv.PageAligned(addr) & !CowEncoding.IsCowMapping(vma.Flags) & addr.Ult(addr + Bv.PageAlign(size)));
         var conflict = q.Bool("memtype_conflict");
         q.Premise("pfns-are-ram", "the pfns are RAM, so track_pfn_remap finds no PAT memtype conflict", !conflict);
-        var call = RemapEncoding.Call(vma, addr, q.BitVec<W64>("pfn"), size, conflict, BoolTerm.True);
+        var call = RemapEncoding.Call(vma, addr, q.BitVec<W64>("pfn"), size, conflict, BoolTerm.True, q.Series);
         return new Theorem(name,
             "On a non-CoW VMA, a page-aligned non-empty remap_pfn_range over a range where a PTE already exists (a driver " +
             "mapping the same page twice, or after vm_insert_page) is a kernel BUG (remap_pte_range: BUG_ON(!pte_none)), not an error code.",
             ExpectedVerdict.Proved, q.Claim(call.IsKernelBug));
     }
+
+    /// <summary>7.3 keeps PAT state in vma->pfnmap_track_ctx and sets the remap flags first (D1).</summary>
+    private static bool TracksInContext(QueryBuilder q) => q.Series.Has(KernelDeltas.PfnmapTrackContext);
+
+    /// <summary>Proved through 6.12; on 7.3 the same claim is refuted (D1), and the statement says why.</summary>
+    private static ExpectedVerdict Holds(QueryBuilder q) => TracksInContext(q) ? ExpectedVerdict.Refuted : ExpectedVerdict.Proved;
+
+    private static string RefutedOn73(QueryBuilder q, string why) => TracksInContext(q) ? $" Refuted on 7.3 (D1): {why}." : "";
 
     private static (SymbolicVma Vma, RemapOutcome Call) AnyCall(QueryBuilder q, bool sizeZero = false, bool anyEnvironment = false)
     {
@@ -153,6 +186,6 @@ public static class RemapTheorems
             q.Assume(Bv.PageAligned(addr) & vma.Start.Ule(addr) & addr.Ult(vma.End));
         }
         var env = anyEnvironment ? Premises.Free(q) : Premises.RamIntoFreshVma(q);
-        return (vma, RemapEncoding.Call(vma, addr, pfn, size, env.MemtypeConflict, env.PtePresent));
+        return (vma, RemapEncoding.Call(vma, addr, pfn, size, env.MemtypeConflict, env.PtePresent, q.Series));
     }
 }

@@ -28,7 +28,7 @@ public static class SeedDriver
             var pfn = q.BitVec<W64>($"pfn{i}");
             pfns.Add(pfn);
             var env = Premises.RamIntoFreshVma(q, i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            var call = RemapEncoding.Call(vma, start + Bv.U64((ulong)i << KernelConstants.PageShift), pfn, Bv.PageSize, env.MemtypeConflict, env.PtePresent);
+            var call = RemapEncoding.Call(vma, start + Bv.U64((ulong)i << KernelConstants.PageShift), pfn, Bv.PageSize, env.MemtypeConflict, env.PtePresent, q.Series);
             ok.Add(q.Define($"ok{i}", call.Succeeds));
             // Name each state so the unrolled terms stay linear in size.
             vma = vma with { Flags = q.State($"flags_after{i}", call.Vma.Flags), PgOff = q.State($"pgoff_after{i}", call.Vma.PgOff) };
