@@ -133,21 +133,49 @@ public static class RemapTheorems
     {
         const string name = "x11-misaligned-address-fails-with-einval";
         var q = new QueryBuilder(name).Comment("remap_pfn_range at an address that is not page-aligned");
-        var series = q.Series;
         var vma = new SymbolicVma(q.BitVec<W64>("vm_start"), q.BitVec<W64>("vm_end"), q.BitVec<W64>("vm_flags"), q.BitVec<W64>("vm_pgoff"));
         var addr = q.BitVec<W64>("addr");
         q.Assume(!Bv.PageAligned(addr));
+        if (TracksInContext(q))
+        {
+            // 7.3 checks the CoW range before the alignment: a VMA whose own vm_start were misaligned could pass it.
+            q.Assume(Bv.PageAligned(vma.Start));
+        }
         var call = RemapEncoding.Call(vma, addr, q.BitVec<W64>("pfn"), q.BitVec<W64>("size"), q.Bool("memtype_conflict"), q.Bool("pte_present"), q.Series);
+        var keepsPgoff = call.FailsWithEinval & call.Vma.PgOff.Eq(vma.PgOff);
+        // 7.3 (D1): remap_pfn_range_prepare_vma has set the remap flags unless a CoW VMA refused the range first.
+        var flagsAfter = TracksInContext(q)
+            ? call.Vma.Flags.Eq(vma.Flags) | call.Vma.Flags.Eq(vma.Flags | Bv.U64(VmRemapFlags))
+            : call.Vma.Flags.Eq(vma.Flags & Bv.U64(~VmPat)) | call.Vma.Flags.Eq(vma.Flags);
         return new Theorem(name,
             "remap_pfn_range at an address that is not page-aligned fails with EINVAL (WARN_ON_ONCE(!PAGE_ALIGNED(addr)), or " +
-            "earlier a PAT conflict) for every VMA, pfn, size and PTE state, and never sets vm_pgoff or the remap flags." +
-            RefutedOn73(q, "the remap flags are set before the alignment check (a CoW VMA refuses the range earlier, unchanged)"),
-            Holds(q),
-            q.Claim(call.FailsWithEinval & call.Vma.PgOff.Eq(vma.PgOff) & call.Vma.Flags.Eq(vma.Flags & Bv.U64(~VmPat))
-                | call.FailsWithEinval & call.Vma.PgOff.Eq(vma.PgOff) & call.Vma.Flags.Eq(vma.Flags)))
-        {
-            Describe = m => CounterexampleText.Remap(m, series),
-        };
+            "earlier a PAT conflict) for every VMA, pfn, size and PTE state, and never sets vm_pgoff; " +
+            (TracksInContext(q)
+                ? "on 7.3 (for a VMA with a page-aligned vm_start, as every VMA has) it fails with the remap flags already " +
+                  "set, unless a CoW VMA refused the range first (D1)."
+                : "nor the remap flags."),
+            ExpectedVerdict.Proved,
+            q.Claim(keepsPgoff & flagsAfter));
+    }
+
+    public static Theorem CowRefusesPartialRange()
+    {
+        const string name = "x12-cow-vma-refuses-a-partial-range-and-keeps-pgoff";
+        var q = new QueryBuilder(name).Comment("remap_pfn_range on a CoW VMA over anything but [vm_start, vm_end)");
+        var vma = new SymbolicVma(q.BitVec<W64>("vm_start"), q.BitVec<W64>("vm_end"), q.BitVec<W64>("vm_flags"), q.BitVec<W64>("vm_pgoff"));
+        var addr = q.BitVec<W64>("addr");
+        var size = q.BitVec<W64>("size");
+        q.Assume(CowEncoding.IsCowMapping(vma.Flags) & !(addr.Eq(vma.Start) & (addr + Bv.PageAlign(size)).Eq(vma.End)));
+        var env = Premises.RamIntoFreshVma(q);
+        var call = RemapEncoding.Call(vma, addr, q.BitVec<W64>("pfn"), size, env.MemtypeConflict, env.PtePresent, q.Series);
+        // Through 6.12 untrack_pfn clears VM_PAT on the way out; 7.3's get_remap_pgoff refuses before anything is set.
+        var flags = TracksInContext(q) ? vma.Flags : vma.Flags & Bv.U64(~VmPat);
+        return new Theorem(name,
+            "On a CoW VMA, remap_pfn_range over any range but exactly [vm_start, vm_end) — a page of a larger VMA, one page " +
+            "too many or too few, aligned or not — fails with EINVAL and leaves vm_pgoff and vm_flags as they were (VM_PAT " +
+            "aside, which untrack_pfn clears through 6.12), on every series.",
+            ExpectedVerdict.Proved,
+            q.Claim(call.FailsWithEinval & call.Vma.PgOff.Eq(vma.PgOff) & call.Vma.Flags.Eq(flags)));
     }
 
     public static Theorem PresentPteIsBug()

@@ -38,6 +38,7 @@ public static class TheoremCatalogue
         RemapTheorems.MmioConflictFailsEverywhere,
         RemapTheorems.PresentPteIsBug,
         RemapTheorems.MisalignedAddressFails,
+        RemapTheorems.CowRefusesPartialRange,
         InsertTheorems.InsertPageOnRemappedVmaIsBug,
         InsertTheorems.InsertPfnOnCowPfnMapIsBug,
         MprotectTheorems.PrivateCanAlwaysBecomeWritable,
