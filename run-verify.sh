@@ -9,8 +9,9 @@
 #                              seeded differential fuzzing campaign on Linux 6.1, 6.12 and 7.3 in QEMU
 #   ./run-verify.sh --accept   also accept changed snapshots (never when CI is set)
 #   ./run-verify.sh --quick    skip the deep campaign and the kernel oracle
-#   ./run-verify.sh --mutation mutation testing of the model with Stryker over every test project (long: one mutant at a time;
-#                              MMAP_STRYKER_MUTATE='Rules/**/*.cs ...' limits it to some model folders)
+#   ./run-verify.sh --mutation mutation testing of the whole model with Stryker over every test project, in shards
+#                              (long: hours on 2 cores; MMAP_STRYKER_SHARDS='tracing ...' runs some shards,
+#                              MMAP_STRYKER_MUTATE='Rules/**/*.cs ...' one run over some model files)
 #
 # MMAP_CAMPAIGN_CASES=N sets the deep campaign's cases per property (default 100000).
 # MMAP_ROBUSTNESS_CASES=N sets the command-line robustness campaign's cases (default 100000).
@@ -191,19 +192,28 @@ case "$MODE" in
     ;;
   mutation)
     # Every test project that exercises the model (rule tests, properties, snapshots, the SMT proofs, which evaluate
-    # the model's own rules, and the command line), one mutant at a time: the machine is shared. The projects, the
-    # perTest coverage and the filter that leaves out the tests booting real kernels (README commands), the z3/cvc5
-    # command-line cross-checks and the timing benchmarks are in properties/Mmap.Model.Tests/stryker-config.json.
-    # MMAP_STRYKER_MUTATE='Rules/**/*.cs Faults/**/*.cs' limits the run to those model folders.
-    echo "== mutation testing of src/Mmap.Model against every test project that exercises it (report in artifacts/stryker)"
+    # the model's own rules, and the command line). The projects, the perTest coverage and the filter that leaves out
+    # the tests booting real kernels (README commands), the z3/cvc5 command-line cross-checks, the timing benchmarks
+    # and the encoding/model differential (a model mutant changes both of its sides alike) are in
+    # properties/Mmap.Model.Tests/stryker-config.json. The whole model runs in shards (stryker-shards.sh), each with
+    # its own report, added up by stryker-score.py; MMAP_STRYKER_SHARDS='tracing syscalls' runs only those shards,
+    # MMAP_STRYKER_MUTATE='Rules/**/*.cs Faults/**/*.cs' one run over those model files instead.
     dotnet tool restore >/dev/null
-    MUTATE_ARGS=()
-    read -r -a MUTATE_GLOBS <<<"${MMAP_STRYKER_MUTATE:-}"
-    for glob in "${MUTATE_GLOBS[@]}"; do MUTATE_ARGS+=(-m "$glob"); done
-    run_step "mutation testing (Stryker)" bash -c 'set -o pipefail; cd properties/Mmap.Model.Tests && dotnet stryker --config-file stryker-config.json "$@" --output "'"$OUT"'/stryker" | tail -80' _ "${MUTATE_ARGS[@]}"
-    # A mutant that changes a trace makes the snapshot tests write *.received.* files beside the approved ones; they
-    # describe mutants, not the model, and would fail the next test run as stale.
-    rm -f snapshots/*.received.*
+    if [[ -n "${MMAP_STRYKER_MUTATE:-}" ]]; then
+      echo "== mutation testing of src/Mmap.Model files $MMAP_STRYKER_MUTATE (report in artifacts/stryker)"
+      MUTATE_ARGS=()
+      read -r -a MUTATE_GLOBS <<<"$MMAP_STRYKER_MUTATE"
+      for glob in "${MUTATE_GLOBS[@]}"; do MUTATE_ARGS+=(-m "$glob"); done
+      run_step "mutation testing (Stryker)" bash -c 'set -o pipefail; cd properties/Mmap.Model.Tests && dotnet stryker --config-file stryker-config.json "$@" --output "'"$OUT"'/stryker" | tail -80' _ "${MUTATE_ARGS[@]}"
+      # A mutant that changes a trace makes the snapshot tests write *.received.* files beside the approved ones; they
+      # describe mutants, not the model, and would fail the next test run as stale.
+      rm -f snapshots/*.received.*
+    else
+      echo "== mutation testing of the whole src/Mmap.Model in shards (reports in artifacts/stryker-shards)"
+      read -r -a SHARD_NAMES <<<"${MMAP_STRYKER_SHARDS:-}"
+      run_step "mutation testing (Stryker, shards)" properties/Mmap.Model.Tests/stryker-shards.sh "${SHARD_NAMES[@]}"
+      run_step "mutation score over the finished shards" python3 properties/Mmap.Model.Tests/stryker-score.py "$OUT"/stryker-shards/*
+    fi
     ;;
   kernel)
     run_step "kernel oracle: corpus on 6.1, 6.12 and 7.3" "${CLI[@]}" oracle --kernel all properties/corpus

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Mutation testing of the whole model in shards: one Stryker run per group of model folders, each with its own complete
+# report (artifacts/stryker-shards/<shard>/reports/mutation-report.json), so a run that is stopped between shards keeps
+# every finished shard, and the shards left can be run later (name them). Every shard uses stryker-config.json (all
+# test projects that exercise the model, perTest coverage). stryker-score.py adds the finished shards up.
+#
+# Usage: properties/Mmap.Model.Tests/stryker-shards.sh [--concurrency N] [SHARD ...]
+#   SHARD  one of the names below (default: all, in this order); --list prints them with their folders.
+# Exit: 0 every shard ran (survivors do not fail it), 1 a Stryker run failed, 2 bad usage.
+set -uo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+out="$repo/artifacts/stryker-shards"
+
+# The shards: name, then the model's files (globs relative to src/Mmap.Model). Together they cover every file once.
+declare -A SHARDS=(
+  [tracing]="Tracing/**/*.cs"
+  [mm-memory]="Mm/**/*.cs Memory/**/*.cs"
+  [syscalls]="Syscalls/**/*.cs Proc/**/*.cs Machine.cs"
+  [driver-faults]="Driver/**/*.cs Faults/**/*.cs"
+  [kernel-rules]="Kernel/**/*.cs Rules/**/*.cs"
+)
+ORDER=(tracing mm-memory syscalls driver-faults kernel-rules)
+
+concurrency=2
+chosen=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --concurrency) concurrency="${2:?--concurrency needs a number}"; shift 2 ;;
+    --list) for s in "${ORDER[@]}"; do printf '%-14s %s\n' "$s" "${SHARDS[$s]}"; done; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -*) echo "stryker-shards.sh: unknown option $1" >&2; exit 2 ;;
+    *) [[ -n "${SHARDS[$1]:-}" ]] || { echo "stryker-shards.sh: unknown shard '$1' (--list names them)" >&2; exit 2; }
+       chosen+=("$1"); shift ;;
+  esac
+done
+[[ ${#chosen[@]} -gt 0 ]] || chosen=("${ORDER[@]}")
+[[ "$concurrency" =~ ^[1-9][0-9]*$ ]] || { echo "stryker-shards.sh: --concurrency needs a positive number" >&2; exit 2; }
+
+cd "$repo" && dotnet tool restore >/dev/null || exit 1
+status=0
+for shard in "${chosen[@]}"; do
+  args=()
+  for glob in ${SHARDS[$shard]}; do args+=(-m "$glob"); done
+  echo "== shard $shard (${SHARDS[$shard]}), started $(date -u +%H:%M:%S)"
+  rm -rf "${out:?}/$shard"
+  if ! (cd "$here" && dotnet stryker --config-file stryker-config.json -c "$concurrency" -L "${args[@]}" --output "$out/$shard" >"$out-$shard.log" 2>&1); then
+    echo "   Stryker failed (log: $out-$shard.log)"; status=1
+  fi
+  # Mutants left snapshot files beside the approved ones; they describe mutants, not the model.
+  rm -f "$repo"/snapshots/*.received.*
+  echo "   finished $(date -u +%H:%M:%S)"
+  python3 "$here/stryker-score.py" "$out/$shard" | tail -1
+done
+exit $status
