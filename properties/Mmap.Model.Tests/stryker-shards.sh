@@ -39,14 +39,15 @@ done
 [[ "$concurrency" =~ ^[1-9][0-9]*$ ]] || { echo "stryker-shards.sh: --concurrency needs a positive number" >&2; exit 2; }
 
 cd "$repo" && dotnet tool restore >/dev/null || exit 1
+mkdir -p "$out" || exit 1
 status=0
 for shard in "${chosen[@]}"; do
   args=()
   for glob in ${SHARDS[$shard]}; do args+=(-m "$glob"); done
   echo "== shard $shard (${SHARDS[$shard]}), started $(date -u +%H:%M:%S)"
   rm -rf "${out:?}/$shard"
-  if ! (cd "$here" && dotnet stryker --config-file stryker-config.json -c "$concurrency" -L "${args[@]}" --output "$out/$shard" >"$out-$shard.log" 2>&1); then
-    echo "   Stryker failed (log: $out-$shard.log)"; status=1
+  if ! (cd "$here" && dotnet stryker --config-file stryker-config.json -c "$concurrency" -L "${args[@]}" --output "$out/$shard" >"$out/$shard.log" 2>&1); then
+    echo "   Stryker failed (log: $out/$shard.log)"; status=1
   fi
   # Mutants left snapshot files beside the approved ones; they describe mutants, not the model.
   rm -f "$repo"/snapshots/*.received.*
