@@ -17,78 +17,39 @@ public static class RemapPfnRange
 {
     public readonly record struct Result(int Code, string? Why);
 
-    public static Result Call(AddressSpace mm, Vma vma, ulong address, ulong pfn, ulong size, PageProt prot) =>
-        mm.Reaches(KernelDeltas.PfnmapTrackContext)
-            ? CallTracking(mm, vma, address, pfn, size, prot)
-            : CallVmPat(mm, vma, address, pfn, size, prot);
-
-    /// <summary>remap_pfn_range as in 6.1 and 6.12: PAT first (VM_PAT for the whole VMA), then the range rules.</summary>
-    private static Result CallVmPat(AddressSpace mm, Vma vma, ulong address, ulong pfn, ulong size, PageProt prot)
+    public static Result Call(AddressSpace mm, Vma vma, ulong address, ulong pfn, ulong size, PageProt prot)
     {
+        // 7.3 (D1): remap_pfn_range_prepare_vma first, PAT kept in vma->pfnmap_track_ctx; 6.1, 6.12: track_pfn_remap
+        // first, VM_PAT in vm_flags.
+        var tracking = mm.Reaches(KernelDeltas.PfnmapTrackContext);
         var alignedSize = PageGeometry.Align(size);
         var end = unchecked(address + alignedSize);
         // remap_pte_range: "BUG_ON(!pte_none(*pte))" for any page of the range.
         var occupied = address < end && mm.Ptes.CountIn(address & PageGeometry.PageMask, end) != 0;
-        var d = RemapRules.Call<Word, Bit>(Word.Of(vma.Start), Word.Of(vma.End), Word.Of((ulong)vma.Flags), Word.Of(vma.PgOff),
-            Word.Of(address), Word.Of(pfn), Word.Of(size), PatTracking.MemtypeConflict(pfn), Bit.Of(occupied));
-        var step = (RemapStep)d.Step.Value;
-        vma.Flags = (VmFlags)d.VmFlags.Value;
-        vma.PgOff = d.PgOff.Value;
-        switch (step)
-        {
-            case RemapStep.MemtypeConflict:
-                // track_pfn_remap(vma, &prot, pfn, addr, PAGE_ALIGN(size)); "if (err) return -EINVAL;"
-                return new(ReturnCodes.Of(Errno.EINVAL), "track_pfn_remap: PAT memtype conflict");
-            case RemapStep.Misaligned or RemapStep.PartialCow:
-                // remap_pfn_range_notrack: "zap_page_range_single(vma, addr, size, NULL)" (6.1.192, commit
-                // 79a61cc3fc04), then remap_pfn_range: "untrack_pfn(vma, pfn, PAGE_ALIGN(size))" (VM_PAT cleared above).
-                mm.Zap(address, address + alignedSize);
-                return new(ReturnCodes.Of(Errno.EINVAL), step == RemapStep.Misaligned
-                    ? "address not page-aligned (WARN_ON_ONCE)"
-                    : "CoW VMA: the range must be the whole VMA");
-            case RemapStep.BugEmptyRange:
-                throw new KernelBugException("remap_pfn_range_internal", "addr >= end (size 0)");
-            case RemapStep.BugPtePresent:
-                throw new KernelBugException("remap_pte_range", "!pte_none(*pte): PTE already present");
-        }
-
-        for (ulong page = address, frame = pfn; page < end; page += PageGeometry.PageSize, frame++)
-        {
-            mm.SetPte(page, new Pte(frame, prot, PteKind.Special));
-        }
-
-        return new(ReturnCodes.Ok, vma.Flags.HasAny(VmFlags.Pat) && address == vma.Start && end == vma.End
-            ? "whole VMA: VM_PAT set" + (vma.Flags.IsCowMapping() ? ", vm_pgoff = pfn" : "")
-            : null);
-    }
-
-    /// <summary>
-    /// remap_pfn_range as in 7.3: the checks and the VMA's new flags and pgoff are the rule
-    /// <see cref="RemapRules.CallTracking{TW,TB}"/> (remap_pfn_range_prepare_vma first, then remap_pfn_range_track and
-    /// remap_pfn_range_internal), applied here to the address space.
-    /// </summary>
-    private static Result CallTracking(AddressSpace mm, Vma vma, ulong address, ulong pfn, ulong size, PageProt prot)
-    {
-        var alignedSize = PageGeometry.Align(size);
-        var end = unchecked(address + alignedSize);
-        // remap_pte_range: "BUG_ON(!pte_none(*pte))" for any page of the range.
-        var occupied = address < end && mm.Ptes.CountIn(address & PageGeometry.PageMask, end) != 0;
-        var d = RemapRules.CallTracking<Word, Bit>(Word.Of(vma.Start), Word.Of(vma.End), Word.Of((ulong)vma.Flags), Word.Of(vma.PgOff),
-            Word.Of(address), Word.Of(pfn), Word.Of(size), PatTracking.MemtypeConflict(pfn), Bit.Of(occupied));
+        var (vmStart, vmEnd, flags, pgoff) = (Word.Of(vma.Start), Word.Of(vma.End), Word.Of((ulong)vma.Flags), Word.Of(vma.PgOff));
+        var (conflict, present) = (PatTracking.MemtypeConflict(pfn), Bit.Of(occupied));
+        var d = tracking
+            ? RemapRules.CallTracking<Word, Bit>(vmStart, vmEnd, flags, pgoff, Word.Of(address), Word.Of(pfn), Word.Of(size), conflict, present)
+            : RemapRules.Call<Word, Bit>(vmStart, vmEnd, flags, pgoff, Word.Of(address), Word.Of(pfn), Word.Of(size), conflict, present);
         vma.Flags = (VmFlags)d.VmFlags.Value;
         vma.PgOff = d.PgOff.Value;
         switch ((RemapStep)d.Step.Value)
         {
-            case RemapStep.PartialCow:
-                // get_remap_pgoff returned -EINVAL before anything was changed.
-                return new(ReturnCodes.Of(Errno.EINVAL), "CoW VMA: the range must be the whole VMA");
             case RemapStep.MemtypeConflict:
-                // pfnmap_track / pfnmap_setup_cachemode: "return -EINVAL" (the remap flags are already set).
-                return new(ReturnCodes.Of(Errno.EINVAL), "pfnmap_track: PAT memtype conflict");
-            case RemapStep.Misaligned:
-                // remap_pfn_range_notrack: "zap_vma_range(vma, addr, size)"; remap_pfn_range_track drops the context.
+                // 6.1: track_pfn_remap(vma, &prot, pfn, addr, PAGE_ALIGN(size)); "if (err) return -EINVAL;"
+                // 7.3: pfnmap_track / pfnmap_setup_cachemode: "return -EINVAL" (the remap flags are already set).
+                return new(ReturnCodes.Of(Errno.EINVAL), tracking ? "pfnmap_track: PAT memtype conflict" : "track_pfn_remap: PAT memtype conflict");
+            case RemapStep.PartialCow when tracking:
+                // get_remap_pgoff returned -EINVAL before anything was changed.
+                return new(ReturnCodes.Of(Errno.EINVAL), PartialCow);
+            case RemapStep.Misaligned or RemapStep.PartialCow:
+                // remap_pfn_range_notrack: "zap_page_range_single(vma, addr, size, NULL)" (6.1.192, commit
+                // 79a61cc3fc04), then remap_pfn_range: "untrack_pfn(vma, pfn, PAGE_ALIGN(size))" (VM_PAT cleared above);
+                // 7.3: "zap_vma_range(vma, addr, size)", and remap_pfn_range_track drops the context.
                 mm.Zap(address, address + alignedSize);
-                return new(ReturnCodes.Of(Errno.EINVAL), "address not page-aligned (WARN_ON_ONCE)");
+                return new(ReturnCodes.Of(Errno.EINVAL), (RemapStep)d.Step.Value == RemapStep.Misaligned
+                    ? "address not page-aligned (WARN_ON_ONCE)"
+                    : PartialCow);
             case RemapStep.BugEmptyRange:
                 throw new KernelBugException("remap_pfn_range_internal", "addr >= end (size 0)");
             case RemapStep.BugPtePresent:
@@ -101,9 +62,14 @@ public static class RemapPfnRange
             mm.SetPte(page, new Pte(frame, prot, PteKind.Special));
         }
 
-        // remap_pfn_range_track: a whole-VMA range keeps its memtype in vma->pfnmap_track_ctx.
-        return new(ReturnCodes.Ok, address == vma.Start && end == vma.End
-            ? "whole VMA: memtype kept in pfnmap_track_ctx" + (vma.Flags.IsCowMapping() ? ", vm_pgoff = pfn" : "")
-            : null);
+        var cowPgoff = vma.Flags.IsCowMapping() ? ", vm_pgoff = pfn" : "";
+        if (address != vma.Start || end != vma.End) return new(ReturnCodes.Ok, null);
+        // A whole-VMA range: 7.3's remap_pfn_range_track keeps the memtype in vma->pfnmap_track_ctx; 6.1's
+        // track_pfn_remap set VM_PAT.
+        return tracking
+            ? new(ReturnCodes.Ok, "whole VMA: memtype kept in pfnmap_track_ctx" + cowPgoff)
+            : new(ReturnCodes.Ok, vma.Flags.HasAny(VmFlags.Pat) ? "whole VMA: VM_PAT set" + cowPgoff : null);
     }
+
+    private const string PartialCow = "CoW VMA: the range must be the whole VMA";
 }
