@@ -1,0 +1,92 @@
+using Mmap.Model.Driver;
+using Mmap.Model.Kernel;
+using Mmap.Model.Syscalls;
+using Xunit;
+using static Mmap.Model.Tests.TestMachines;
+
+namespace Mmap.Model.Tests.Rules;
+
+/// <summary>
+/// vm_flags that do_mmap, mmap_region and mprotect_fixup add or keep, bit by bit: MAP_DROPPABLE (6.12+, D6),
+/// MAP_NORESERVE, VM_ACCOUNT on mprotect, and MAP_POPULATE on a mapping that expands its neighbour.
+/// </summary>
+public sealed class SyscallFlagTests
+{
+    private const ulong Page = PageGeometry.PageSize;
+    private const VmFlags DroppableBits = VmFlags.Droppable | VmFlags.NoReserve | VmFlags.WipeOnFork | VmFlags.DontDump;
+
+    private static Machine On(KernelVersion series, DriverStrategy? driver = null)
+    {
+        var machine = new Machine(driver ?? PerPage, series);
+        DeviceFileSyscalls.Open(machine, OpenFlags.ReadWrite);
+        return machine;
+    }
+
+    [Theory]
+    [InlineData(KernelVersion.Linux6_12)]
+    [InlineData(KernelVersion.Linux7_3)]
+    public void Map_droppable_gets_droppable_noreserve_wipeonfork_and_dontdump_and_no_account(KernelVersion series)
+    {
+        var machine = On(series);
+        var va = Map(machine, 2, Prot.Read | Prot.Write, MapFlags.Droppable | MapFlags.Anonymous).Value;
+        var flags = machine.Mm.Find(va)!.Flags;
+        Assert.Equal(DroppableBits, flags & (DroppableBits | VmFlags.Account | VmFlags.Shared | VmFlags.Locked));
+    }
+
+    [Theory]
+    [InlineData(MapFlags.Locked)]
+    [InlineData(MapFlags.HugeTlb)]
+    public void Map_droppable_refuses_locked_and_hugetlb_with_einval(MapFlags extra)
+    {
+        var machine = On(KernelVersion.Linux6_12);
+        Assert.Equal(Errno.EINVAL, Map(machine, 1, Prot.Read | Prot.Write, MapFlags.Droppable | MapFlags.Anonymous | extra).Error);
+        Assert.Empty(machine.Mm.Vmas);
+    }
+
+    [Fact]
+    public void Map_noreserve_on_a_droppable_mapping_keeps_vm_noreserve()
+    {
+        var machine = On(KernelVersion.Linux6_12);
+        var va = Map(machine, 1, Prot.Read | Prot.Write, MapFlags.Droppable | MapFlags.Anonymous | MapFlags.NoReserve).Value;
+        Assert.Equal(DroppableBits, machine.Mm.Find(va)!.Flags & DroppableBits);
+    }
+
+    [Fact]
+    public void Map_noreserve_on_a_private_anonymous_mapping_sets_vm_noreserve_and_skips_the_charge()
+    {
+        var machine = On(KernelVersion.Linux6_1);
+        var va = Map(machine, 1, Prot.Read | Prot.Write, MapFlags.Private | MapFlags.Anonymous | MapFlags.NoReserve).Value;
+        Assert.Equal(VmFlags.NoReserve, machine.Mm.Find(va)!.Flags & (VmFlags.NoReserve | VmFlags.Account));
+    }
+
+    [Fact]
+    public void Mprotect_charges_vm_account_only_when_a_private_mapping_becomes_writable()
+    {
+        var machine = On(KernelVersion.Linux6_1);
+        var va = Map(machine, 2, Prot.Read, MapFlags.Private | MapFlags.Anonymous).Value;
+        Assert.Equal((VmFlags)0, machine.Mm.Find(va)!.Flags & VmFlags.Account);
+        Assert.Null(MprotectSyscall.Mprotect(machine, va, 2 * Page, Prot.Read | Prot.Exec).Error);
+        Assert.Equal((VmFlags)0, machine.Mm.Find(va)!.Flags & VmFlags.Account);
+        Assert.Null(MprotectSyscall.Mprotect(machine, va, 2 * Page, Prot.Read | Prot.Write).Error);
+        Assert.Equal(VmFlags.Account, machine.Mm.Find(va)!.Flags & VmFlags.Account);
+    }
+
+    /// <summary>
+    /// A second mapping of a fault driver right after the first, at the next offset, expands the first VMA (the driver's
+    /// ->mmap is not called again); MAP_POPULATE then faults in the new range, and only with MAP_POPULATE.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_mapping_that_expands_its_neighbour_is_populated_only_with_map_populate(bool populate)
+    {
+        var machine = On(KernelVersion.Linux6_1, PerPage with { Method = MappingMethod.Fault, Pgoff = PgoffPolicy.Honour });
+        var va = Map(machine, 1, Prot.Read, MapFlags.Shared, label: "A").Value;
+        var flags = MapFlags.Shared | MapFlags.Fixed | (populate ? MapFlags.Populate : 0);
+        var second = MmapSyscall.Mmap(machine, new MmapRequest("B", va + Page, Page, Prot.Read, flags, Page));
+        Assert.Equal(va + Page, second.Value);
+        Assert.Single(machine.Mm.Vmas);
+        Assert.Equal(populate, machine.Mm.PteAt(va + Page) is not null);
+        Assert.Null(machine.Mm.PteAt(va));
+    }
+}
