@@ -17,6 +17,8 @@ public sealed class MachineStateTests
         Assert.True(machine.WarnOnce(WarningSite.UntrackPfn));
         Assert.False(machine.WarnOnce(WarningSite.UntrackPfn));
         Assert.False(machine.WarnOnce(WarningSite.SanitizeFaultFlags));
+        Assert.False(machine.WarnOnce(WarningSite.UntrackPfn));
+        Assert.False(machine.WarnOnce(WarningSite.SanitizeFaultFlags));
         Assert.True(new Machine(PerPage).WarnOnce(WarningSite.UntrackPfn));
     }
 
