@@ -31,4 +31,28 @@ public sealed class MachineStateTests
         Assert.Equal(8UL, DeviceFileSyscalls.Read(machine, 8).Value);
         Assert.Equal(new byte[] { 0x11, 0x22, 0x33, 0, 0, 0, 0, 0 }, machine.UserBuffer);
     }
+
+    [Theory]
+    [InlineData(OpenFlags.WriteOnly, false)]
+    [InlineData(OpenFlags.ReadOnly, true)]
+    public void Read_needs_fmode_read_and_write_needs_fmode_write(OpenFlags mode, bool isWrite)
+    {
+        var machine = Opened(PerPage with { Fops = Driver.FileOperationsKind.Lab }, mode);
+        var result = isWrite ? DeviceFileSyscalls.Write(machine, 4, [1]) : DeviceFileSyscalls.Read(machine, 4);
+        Assert.Equal(Errno.EBADF, result.Error);
+    }
+
+    /// <summary>
+    /// munmap's untrack_pfn warns only for a VM_PAT VMA (get_pat_info): a shared fault-driver VMA with no PTE at vm_start
+    /// has no VM_PAT and unmaps silently.
+    /// </summary>
+    [Fact]
+    public void Munmap_of_a_vma_without_vm_pat_never_warns_in_untrack_pfn()
+    {
+        var machine = Opened(PerPage with { Method = Driver.MappingMethod.Fault }, OpenFlags.ReadWrite);
+        var va = Map(machine, 2, Prot.Read, MapFlags.Shared).Value;
+        Assert.Equal((VmFlags)0, machine.Mm.Find(va)!.Flags & VmFlags.Pat);
+        Assert.True(MunmapSyscall.Munmap(machine, va, 2 * PageGeometry.PageSize).Succeeded);
+        Assert.Empty(machine.Trace.Events.OfType<KernelWarning>());
+    }
 }
