@@ -43,15 +43,15 @@ public sealed class MachineStateTests
     }
 
     /// <summary>
-    /// munmap's untrack_pfn warns only for a VM_PAT VMA (get_pat_info): a shared fault-driver VMA with no PTE at vm_start
-    /// has no VM_PAT and unmaps silently.
+    /// munmap's untrack_pfn warns only for a VM_PAT VMA (get_pat_info): a VM_PFNMAP VMA of a vmf_insert_pfn driver,
+    /// never touched, has no PTE at vm_start but no VM_PAT either, and unmaps silently.
     /// </summary>
     [Fact]
     public void Munmap_of_a_vma_without_vm_pat_never_warns_in_untrack_pfn()
     {
-        var machine = Opened(PerPage with { Method = Driver.MappingMethod.Fault }, OpenFlags.ReadWrite);
+        var machine = Opened(PerPage with { Method = Driver.MappingMethod.FaultPfn }, OpenFlags.ReadWrite);
         var va = Map(machine, 2, Prot.Read, MapFlags.Shared).Value;
-        Assert.Equal((VmFlags)0, machine.Mm.Find(va)!.Flags & VmFlags.Pat);
+        Assert.Equal(VmFlags.PfnMap, machine.Mm.Find(va)!.Flags & (VmFlags.Pat | VmFlags.PfnMap));
         Assert.True(MunmapSyscall.Munmap(machine, va, 2 * PageGeometry.PageSize).Succeeded);
         Assert.Empty(machine.Trace.Events.OfType<KernelWarning>());
     }
