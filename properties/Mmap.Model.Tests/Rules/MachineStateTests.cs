@@ -55,4 +55,16 @@ public sealed class MachineStateTests
         Assert.True(MunmapSyscall.Munmap(machine, va, 2 * PageGeometry.PageSize).Succeeded);
         Assert.Empty(machine.Trace.Events.OfType<KernelWarning>());
     }
+
+    /// <summary>munmap: "len > TASK_SIZE-start" is EINVAL, so a range ending exactly at TASK_SIZE is allowed.</summary>
+    [Fact]
+    public void Munmap_of_a_range_that_ends_exactly_at_task_size_succeeds_and_one_byte_more_is_einval()
+    {
+        var machine = Opened(PerPage, OpenFlags.ReadWrite);
+        var va = Map(machine, 2, Prot.Read, MapFlags.Shared).Value;
+        Assert.Equal(Errno.EINVAL, MunmapSyscall.Munmap(machine, va, PageGeometry.TaskSize - va + 1).Error);
+        Assert.Single(machine.Mm.Vmas);
+        Assert.True(MunmapSyscall.Munmap(machine, va, PageGeometry.TaskSize - va).Succeeded);
+        Assert.Empty(machine.Mm.Vmas);
+    }
 }
