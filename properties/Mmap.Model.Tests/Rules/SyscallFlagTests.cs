@@ -89,4 +89,40 @@ public sealed class SyscallFlagTests
         Assert.Equal(populate, machine.Mm.PteAt(va + Page) is not null);
         Assert.Null(machine.Mm.PteAt(va));
     }
+
+    /// <summary>
+    /// mprotect over two VMAs whose first piece, once changed, merges with the second: the loop continues from the
+    /// merged VMA's end ("if (nstart < prev->vm_end) nstart = prev->vm_end;") and finishes without a hole.
+    /// </summary>
+    [Theory]
+    [InlineData(KernelVersion.Linux6_1)]
+    [InlineData(KernelVersion.Linux6_12)]
+    public void Mprotect_over_a_piece_that_merges_into_the_next_vma_finishes_the_range(KernelVersion series)
+    {
+        var machine = On(series);
+        var va = Map(machine, 3, Prot.Read | Prot.Write, MapFlags.Private | MapFlags.Anonymous).Value;
+        Assert.Null(MprotectSyscall.Mprotect(machine, va + Page, 2 * Page, Prot.Read).Error);
+        Assert.Equal(2, machine.Mm.Vmas.Count);
+        Assert.Null(MprotectSyscall.Mprotect(machine, va, 3 * Page, Prot.Read).Error);
+        var vma = Assert.Single(machine.Mm.Vmas);
+        Assert.Equal((va, va + 3 * Page), (vma.Start, vma.End));
+        Assert.Equal(VmFlags.Read, vma.Flags & (VmFlags.Read | VmFlags.Write));
+    }
+
+    /// <summary>
+    /// mprotect_fixup populates a VM_LOCKED VMA that becomes writable only when it is private and was not writable:
+    /// "(oldflags & (VM_WRITE | VM_SHARED | VM_LOCKED)) == VM_LOCKED && (newflags & VM_WRITE)". A PROT_NONE
+    /// MAP_LOCKED mapping has no PTEs (populate skips inaccessible VMAs) until then.
+    /// </summary>
+    [Theory]
+    [InlineData(MapFlags.Private, true)]
+    [InlineData(MapFlags.Shared, false)]
+    public void Mprotect_populates_a_locked_vma_becoming_writable_only_when_it_is_private(MapFlags type, bool populated)
+    {
+        var machine = On(KernelVersion.Linux6_1, PerPage with { Method = MappingMethod.Fault, Pgoff = PgoffPolicy.Honour });
+        var va = Map(machine, 2, Prot.None, type | MapFlags.Locked).Value;
+        Assert.Null(machine.Mm.PteAt(va));
+        Assert.Null(MprotectSyscall.Mprotect(machine, va, 2 * Page, Prot.Read | Prot.Write).Error);
+        Assert.Equal(populated, machine.Mm.PteAt(va) is not null);
+    }
 }
