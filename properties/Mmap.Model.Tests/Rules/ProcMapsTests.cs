@@ -41,6 +41,24 @@ public sealed class ProcMapsTests
         Assert.Equal(["maps VA+0x0-VA+0x1000 r--p pfn[0]<<12 /dev/mymmap", "maps VA+0x1000-VA+0x2000 rw-p (pfn[0]+1)<<12 /dev/mymmap"], maps);
     }
 
+    /// <summary>
+    /// A device with a real major number, a large inode and a long path, at the top of the address space: the file line
+    /// prints major:minor and the inode, an anonymous line 00:00 0, and the whole line fits the buffer
+    /// <see cref="ProcMaps.MaxLength"/> sizes.
+    /// </summary>
+    [Fact]
+    public void Device_numbers_inode_and_a_long_path_are_printed_in_full_for_a_file_and_zeroed_for_anonymous_memory()
+    {
+        var node = new DeviceNode("/dev/" + new string('m', 200), 240, 3, 18446744073709551615);
+        var file = new Vma(0x7ffffffef000, 0x7ffffffff000, VmFlags.Read | VmFlags.Shared | VmFlags.MayRead | VmFlags.MayShare, 0xfffffffff, VmOps.Dummy,
+            new OpenFile(OpenFlags.ReadWrite));
+        var line = ProcMaps.Line(file, node);
+        Assert.Equal("7ffffffef000-7ffffffff000 r--s fffffffff000 f0:03 18446744073709551615 " + new string(' ', 2) + node.Path, line);
+        Assert.True(line.Length <= ProcMaps.MaxLength(node));
+        var anonymous = new Vma(0x7ffffffef000, 0x7ffffffff000, VmFlags.Read | VmFlags.MayRead, 0x7ffffffef, VmOps.Anonymous, null);
+        Assert.Equal("7ffffffef000-7ffffffff000 r--p 00000000 00:00 0 ", ProcMaps.Line(anonymous, node));
+    }
+
     [Fact]
     public void Anonymous_line_has_zero_dev_and_inode_and_a_trailing_space()
     {
