@@ -125,4 +125,35 @@ public sealed class SyscallFlagTests
         Assert.Null(MprotectSyscall.Mprotect(machine, va, 2 * Page, Prot.Read | Prot.Write).Error);
         Assert.Equal(populated, machine.Mm.PteAt(va) is not null);
     }
+
+    [Fact]
+    public void Map_fixed_noreplace_over_an_existing_mapping_is_eexist_and_leaves_it()
+    {
+        var machine = On(KernelVersion.Linux6_1);
+        var va = Map(machine, 2, Prot.Read | Prot.Write, MapFlags.Private | MapFlags.Anonymous).Value;
+        var again = MmapSyscall.Mmap(machine, new MmapRequest("B", va + Page, Page, Prot.Read, MapFlags.Private | MapFlags.Anonymous | MapFlags.FixedNoReplace, 0));
+        Assert.Equal(Errno.EEXIST, again.Error);
+        Assert.Equal((va, va + 2 * Page), (machine.Mm.Vmas.Single().Start, machine.Mm.Vmas.Single().End));
+    }
+
+    /// <summary>PROT_GROWSDOWN on a MAP_GROWSDOWN VMA extends the change down to vm_start: "start = vma->vm_start;".</summary>
+    [Fact]
+    public void Mprotect_growsdown_on_a_growsdown_vma_changes_it_from_its_start()
+    {
+        var machine = On(KernelVersion.Linux6_1);
+        var va = Map(machine, 3, Prot.Read | Prot.Write, MapFlags.Private | MapFlags.Anonymous | MapFlags.GrowsDown).Value;
+        Assert.Null(MprotectSyscall.Mprotect(machine, va + 2 * Page, Page, Prot.Read | Prot.GrowsDown).Error);
+        var vma = Assert.Single(machine.Mm.Vmas);
+        Assert.Equal(VmFlags.Read, vma.Flags & (VmFlags.Read | VmFlags.Write));
+    }
+
+    /// <summary>"len = PAGE_ALIGN(len); end = start + len; if (end <= start) return -ENOMEM;": a length that aligns to 0.</summary>
+    [Fact]
+    public void Mprotect_with_a_length_that_page_aligns_to_zero_is_enomem()
+    {
+        var machine = On(KernelVersion.Linux6_1);
+        var va = Map(machine, 1, Prot.Read | Prot.Write, MapFlags.Private | MapFlags.Anonymous).Value;
+        Assert.Equal(Errno.ENOMEM, MprotectSyscall.Mprotect(machine, va, ulong.MaxValue, Prot.Read).Error);
+        Assert.Equal(VmFlags.Write, machine.Mm.Find(va)!.Flags & VmFlags.Write);
+    }
 }
