@@ -156,4 +156,16 @@ public sealed class SyscallFlagTests
         Assert.Equal(Errno.ENOMEM, MprotectSyscall.Mprotect(machine, va, ulong.MaxValue, Prot.Read).Error);
         Assert.Equal(VmFlags.Write, machine.Mm.Find(va)!.Flags & VmFlags.Write);
     }
+
+    /// <summary>The mirror case: a mapping right below a VMA of the same file, at the offset before it, expands that VMA down.</summary>
+    [Fact]
+    public void A_mapping_right_below_a_vma_of_the_same_file_expands_it_downwards()
+    {
+        var machine = On(KernelVersion.Linux6_1, PerPage with { Method = MappingMethod.Fault, Pgoff = PgoffPolicy.Honour });
+        var upper = Map(machine, 1, Prot.Read, MapFlags.Shared, offset: Page, label: "B").Value;
+        var lower = MmapSyscall.Mmap(machine, new MmapRequest("A", upper - Page, Page, Prot.Read, MapFlags.Shared | MapFlags.Fixed, 0));
+        Assert.Equal(upper - Page, lower.Value);
+        var vma = Assert.Single(machine.Mm.Vmas);
+        Assert.Equal((upper - Page, upper + Page, 0UL), (vma.Start, vma.End, vma.PgOff));
+    }
 }
