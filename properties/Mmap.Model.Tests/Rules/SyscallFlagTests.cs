@@ -168,4 +168,23 @@ public sealed class SyscallFlagTests
         var vma = Assert.Single(machine.Mm.Vmas);
         Assert.Equal((upper - Page, upper + Page, 0UL), (vma.Start, vma.End, vma.PgOff));
     }
+
+    [Fact]
+    public void Mprotect_of_a_locked_private_vma_that_stays_read_only_populates_nothing()
+    {
+        var machine = On(KernelVersion.Linux6_1, PerPage with { Method = MappingMethod.Fault, Pgoff = PgoffPolicy.Honour });
+        var va = Map(machine, 2, Prot.None, MapFlags.Private | MapFlags.Locked).Value;
+        Assert.Null(MprotectSyscall.Mprotect(machine, va, 2 * Page, Prot.Read).Error);
+        Assert.Null(machine.Mm.PteAt(va));
+    }
+
+    /// <summary>PROT_GROWSDOWN: "if (vma->vm_start >= end) goto out;" with -ENOMEM: a range that ends where the VMA starts.</summary>
+    [Fact]
+    public void Mprotect_growsdown_of_a_range_ending_at_the_vma_start_is_enomem()
+    {
+        var machine = On(KernelVersion.Linux6_1);
+        var va = Map(machine, 2, Prot.Read | Prot.Write, MapFlags.Private | MapFlags.Anonymous | MapFlags.GrowsDown).Value;
+        Assert.Equal(Errno.ENOMEM, MprotectSyscall.Mprotect(machine, va - Page, Page, Prot.Read | Prot.GrowsDown).Error);
+        Assert.Equal(VmFlags.Write, machine.Mm.Find(va)!.Flags & VmFlags.Write);
+    }
 }
