@@ -17,9 +17,12 @@ internal static class TestMachines
 
     public static readonly DriverStrategy Whole = PerPage with { Buffer = BufferKind.Kmalloc, Method = MappingMethod.RemapWhole };
 
-    public static Machine Opened(DriverStrategy driver, OpenFlags flags, Tracing.Trace? trace = null)
+    /// <summary>A ->fault driver that honours vm_pgoff: its VMAs merge with neighbours of the same file.</summary>
+    public static readonly DriverStrategy FaultDriver = PerPage with { Method = MappingMethod.Fault, Pgoff = PgoffPolicy.Honour };
+
+    public static Machine Opened(DriverStrategy driver, OpenFlags flags, Tracing.Trace? trace = null, KernelVersion version = KernelVersion.Linux6_1)
     {
-        var machine = new Machine(driver, trace: trace);
+        var machine = new Machine(driver, version, trace: trace);
         DeviceFileSyscalls.Open(machine, flags);
         return machine;
     }

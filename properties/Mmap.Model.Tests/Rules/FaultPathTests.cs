@@ -14,7 +14,6 @@ public sealed class FaultPathTests
 {
     private const ulong Page = PageGeometry.PageSize;
 
-    private static readonly DriverStrategy FaultDriver = PerPage with { Method = MappingMethod.Fault, Pgoff = PgoffPolicy.Honour };
 
     [Fact]
     public void Anonymous_read_maps_the_zero_page_and_a_write_a_private_page()

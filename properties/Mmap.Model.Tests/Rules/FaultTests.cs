@@ -69,7 +69,7 @@ public sealed class FaultTests
     [Fact]
     public void Read_of_a_missing_page_with_a_fault_handler_maps_the_buffer_page()
     {
-        var machine = Opened(PerPage with { Method = MappingMethod.Fault, Pgoff = PgoffPolicy.Honour }, OpenFlags.ReadOnly);
+        var machine = Opened(FaultDriver, OpenFlags.ReadOnly);
         var va = Map(machine, 2, Prot.Read, MapFlags.Private, offset: 3 * Page).Value;
         Assert.Equal(0xaabbccddu, UserMemory.Read(machine, va + Page, ValueType.U32).Value);
         Assert.Equal(machine.Buffer.Pfns[4], machine.Mm.PteAt(va + Page)!.Value.Pfn);

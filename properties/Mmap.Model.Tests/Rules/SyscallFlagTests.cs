@@ -15,12 +15,8 @@ public sealed class SyscallFlagTests
     private const ulong Page = PageGeometry.PageSize;
     private const VmFlags DroppableBits = VmFlags.Droppable | VmFlags.NoReserve | VmFlags.WipeOnFork | VmFlags.DontDump;
 
-    private static Machine On(KernelVersion series, DriverStrategy? driver = null)
-    {
-        var machine = new Machine(driver ?? PerPage, series);
-        DeviceFileSyscalls.Open(machine, OpenFlags.ReadWrite);
-        return machine;
-    }
+    private static Machine On(KernelVersion series, DriverStrategy? driver = null) =>
+        Opened(driver ?? PerPage, OpenFlags.ReadWrite, version: series);
 
     [Theory]
     [InlineData(KernelVersion.Linux6_12)]
@@ -80,7 +76,7 @@ public sealed class SyscallFlagTests
     [InlineData(true)]
     public void A_mapping_that_expands_its_neighbour_is_populated_only_with_map_populate(bool populate)
     {
-        var machine = On(KernelVersion.Linux6_1, PerPage with { Method = MappingMethod.Fault, Pgoff = PgoffPolicy.Honour });
+        var machine = On(KernelVersion.Linux6_1, FaultDriver);
         var va = Map(machine, 1, Prot.Read, MapFlags.Shared, label: "A").Value;
         var flags = MapFlags.Shared | MapFlags.Fixed | (populate ? MapFlags.Populate : 0);
         var second = MmapSyscall.Mmap(machine, new MmapRequest("B", va + Page, Page, Prot.Read, flags, Page));
@@ -119,7 +115,7 @@ public sealed class SyscallFlagTests
     [InlineData(MapFlags.Shared, false)]
     public void Mprotect_populates_a_locked_vma_becoming_writable_only_when_it_is_private(MapFlags type, bool populated)
     {
-        var machine = On(KernelVersion.Linux6_1, PerPage with { Method = MappingMethod.Fault, Pgoff = PgoffPolicy.Honour });
+        var machine = On(KernelVersion.Linux6_1, FaultDriver);
         var va = Map(machine, 2, Prot.None, type | MapFlags.Locked).Value;
         Assert.Null(machine.Mm.PteAt(va));
         Assert.Null(MprotectSyscall.Mprotect(machine, va, 2 * Page, Prot.Read | Prot.Write).Error);
@@ -161,7 +157,7 @@ public sealed class SyscallFlagTests
     [Fact]
     public void A_mapping_right_below_a_vma_of_the_same_file_expands_it_downwards()
     {
-        var machine = On(KernelVersion.Linux6_1, PerPage with { Method = MappingMethod.Fault, Pgoff = PgoffPolicy.Honour });
+        var machine = On(KernelVersion.Linux6_1, FaultDriver);
         var upper = Map(machine, 1, Prot.Read, MapFlags.Shared, offset: Page, label: "B").Value;
         var lower = MmapSyscall.Mmap(machine, new MmapRequest("A", upper - Page, Page, Prot.Read, MapFlags.Shared | MapFlags.Fixed, 0));
         Assert.Equal(upper - Page, lower.Value);
@@ -172,7 +168,7 @@ public sealed class SyscallFlagTests
     [Fact]
     public void Mprotect_of_a_locked_private_vma_that_stays_read_only_populates_nothing()
     {
-        var machine = On(KernelVersion.Linux6_1, PerPage with { Method = MappingMethod.Fault, Pgoff = PgoffPolicy.Honour });
+        var machine = On(KernelVersion.Linux6_1, FaultDriver);
         var va = Map(machine, 2, Prot.None, MapFlags.Private | MapFlags.Locked).Value;
         Assert.Null(MprotectSyscall.Mprotect(machine, va, 2 * Page, Prot.Read).Error);
         Assert.Null(machine.Mm.PteAt(va));
