@@ -1,6 +1,7 @@
 using Mmap.Model.Kernel;
 using Mmap.Smt.Catalogue;
 using Mmap.Smt.Proofs;
+using Mmap.Smt.Solving;
 using Mmap.Smt.Solving.Backends;
 using Xunit;
 using Xunit.Abstractions;
@@ -66,6 +67,27 @@ public sealed class TheoremCatalogueTests(ITestOutputHelper output)
             Assert.Contains("Refuted on 7.3 (D1)", t.Statement, StringComparison.Ordinal);
             Assert.NotNull(t.Describe);
         });
+    }
+
+    /// <summary>
+    /// The refutations are asked for a real call into a real VMA (named premises), so the counterexample is one a driver
+    /// can meet, not a VMA that wraps around the address space.
+    /// </summary>
+    [Fact]
+    public void Every_series_delta_is_refuted_by_a_real_call_into_a_real_vma()
+    {
+        using var z3 = new InProcessZ3Solver();
+        foreach (var t in TheoremCatalogue.All.Where(IsSeriesDelta))
+        {
+            Assert.Contains(t.Premises, p => p.StartsWith("real-vma:", StringComparison.Ordinal));
+            Assert.Contains(t.Premises, p => p.StartsWith("call-inside-vma:", StringComparison.Ordinal));
+            var refuted = Assert.IsType<ProofVerdict.Refuted>(z3.Check(t.Query, SolverLimits.Default.WithTimeout(TimeSpan.FromSeconds(60))));
+            var m = refuted.Counterexample;
+            ulong start = m.Bits("vm_start"), end = m.Bits("vm_end"), addr = m.Bits("addr"), size = m.Bits("size");
+            Assert.True(start % 4096 == 0 && end % 4096 == 0 && start < end && end <= PerPageSetup.TaskSize, $"{t.Name}: {m}");
+            Assert.True(start <= addr && size > 0 && addr + size > addr && addr + size <= end, $"{t.Name}: {m}");
+            Assert.Equal(0UL, m.Bits("vm_flags") & 0x01000000UL);
+        }
     }
 
     private static bool IsSeriesDelta(Theorem t) =>

@@ -82,7 +82,7 @@ public static class RemapTheorems
         const string name = "x3-failed-remap-leaves-vma-but-pat";
         var q = new QueryBuilder(name).Comment("the VMA after an EINVAL from remap_pfn_range");
         var series = q.Series;
-        var (vma, call) = AnyCall(q);
+        var (vma, call) = AnyCall(q, realOn73: true);
         return new Theorem(name,
             "A remap_pfn_range that fails with EINVAL leaves vm_pgoff and every vm_flags bit as they were, except VM_PAT, " +
             "which untrack_pfn clears." + RefutedOn73(q,
@@ -116,7 +116,9 @@ public static class RemapTheorems
         var q = new QueryBuilder(name).Comment("remap_pfn_range when track_pfn_remap reports a PAT memtype conflict (MMIO)");
         var series = q.Series;
         var vma = new SymbolicVma(q.BitVec<W64>("vm_start"), q.BitVec<W64>("vm_end"), q.BitVec<W64>("vm_flags"), q.BitVec<W64>("vm_pgoff"));
-        var call = RemapEncoding.Call(vma, q.BitVec<W64>("addr"), q.BitVec<W64>("pfn"), q.BitVec<W64>("size"), BoolTerm.True, q.Bool("pte_present"), q.Series);
+        var (addr, size) = (q.BitVec<W64>("addr"), q.BitVec<W64>("size"));
+        if (TracksInContext(q)) Premises.RealCall(q, vma, addr, size, seriesHasVmPat: false);
+        var call = RemapEncoding.Call(vma, addr, q.BitVec<W64>("pfn"), size, BoolTerm.True, q.Bool("pte_present"), q.Series);
         return new Theorem(name,
             "If PAT refuses the pfns' memtype (MMIO reserved under another type; never for RAM), remap_pfn_range fails with " +
             "EINVAL for every VMA and range, whole or partial, CoW or not, and leaves vm_flags (no VM_PAT) and vm_pgoff alone." +
@@ -139,7 +141,7 @@ public static class RemapTheorems
         if (TracksInContext(q))
         {
             // 7.3 checks the CoW range before the alignment: a VMA whose own vm_start were misaligned could pass it.
-            q.Assume(Bv.PageAligned(vma.Start));
+            q.Premise("aligned-vm-start", "vm_start is page-aligned, as every VMA's is", Bv.PageAligned(vma.Start));
         }
         var call = RemapEncoding.Call(vma, addr, q.BitVec<W64>("pfn"), q.BitVec<W64>("size"), q.Bool("memtype_conflict"), q.Bool("pte_present"), q.Series);
         var keepsPgoff = call.FailsWithEinval & call.Vma.PgOff.Eq(vma.PgOff);
@@ -203,7 +205,8 @@ public static class RemapTheorems
 
     private static string RefutedOn73(QueryBuilder q, string why) => TracksInContext(q) ? $" Refuted on 7.3 (D1): {why}." : "";
 
-    private static (SymbolicVma Vma, RemapOutcome Call) AnyCall(QueryBuilder q, bool sizeZero = false, bool anyEnvironment = false)
+    /// <param name="realOn73">On 7.3, where the theorem is refuted, a real call into a real VMA (named premises).</param>
+    private static (SymbolicVma Vma, RemapOutcome Call) AnyCall(QueryBuilder q, bool sizeZero = false, bool anyEnvironment = false, bool realOn73 = false)
     {
         var vma = new SymbolicVma(q.BitVec<W64>("vm_start"), q.BitVec<W64>("vm_end"), q.BitVec<W64>("vm_flags"), q.BitVec<W64>("vm_pgoff"));
         var addr = q.BitVec<W64>("addr");
@@ -213,6 +216,7 @@ public static class RemapTheorems
         {
             q.Assume(Bv.PageAligned(addr) & vma.Start.Ule(addr) & addr.Ult(vma.End));
         }
+        if (realOn73 && TracksInContext(q)) Premises.RealCall(q, vma, addr, size, seriesHasVmPat: false);
         var env = anyEnvironment ? Premises.Free(q) : Premises.RamIntoFreshVma(q);
         return (vma, RemapEncoding.Call(vma, addr, pfn, size, env.MemtypeConflict, env.PtePresent, q.Series));
     }
