@@ -32,6 +32,21 @@ public sealed class MachineStateTests
         Assert.Equal(new byte[] { 0x11, 0x22, 0x33, 0, 0, 0, 0, 0 }, machine.UserBuffer);
     }
 
+    /// <summary>
+    /// The lab write() copies page by page, each page from its own slice of the user's bytes: a write that ends 3 bytes
+    /// into the second page leaves the rest of that page zero (the syscall puts the pattern at the start of each page).
+    /// </summary>
+    [Fact]
+    public void A_write_that_ends_inside_the_second_page_fills_that_page_from_its_own_slice()
+    {
+        var machine = Opened(PerPage with { Fops = Driver.FileOperationsKind.Lab }, OpenFlags.ReadWrite);
+        byte[] pattern = [0x11, 0x22, 0x33, 0x44, 0x55];
+        Assert.Equal(4096UL + 3, DeviceFileSyscalls.Write(machine, 4096 + 3, pattern).Value);
+        Assert.Equal(4096UL + 8, DeviceFileSyscalls.Read(machine, 4096 + 8).Value);
+        Assert.Equal(pattern, machine.UserBuffer![..5]);
+        Assert.Equal(new byte[] { 0x11, 0x22, 0x33, 0, 0, 0, 0, 0 }, machine.UserBuffer[4096..]);
+    }
+
     [Theory]
     [InlineData(OpenFlags.WriteOnly, false)]
     [InlineData(OpenFlags.ReadOnly, true)]

@@ -45,6 +45,19 @@ public sealed class SharedAnonymousTests
         Assert.Equal(0x5au, UserMemory.Read(machine, va, ValueType.UChar).Value);
     }
 
+    /// <summary>
+    /// A first write to a shared anonymous page is one fault: shmem_fault finds the page and do_shared_fault maps it
+    /// writable at once — not a read-only PTE that a write-protect fault then upgrades.
+    /// </summary>
+    [Fact]
+    public void A_first_write_maps_the_shmem_page_writable_in_one_fault()
+    {
+        var (machine, va) = Shared(1);
+        Assert.Equal(OutcomeKind.Done, UserMemory.Write(machine, va, ValueType.U8, 0x5a).Kind);
+        Assert.True(machine.Mm.PteAt(va)!.Value.Prot.UserWritable);
+        Assert.Null(machine.Trace.Events.OfType<Tracing.MemoryAccessed>().Last().Why);
+    }
+
     [Fact]
     public void Maps_shows_the_deleted_dev_zero_file_with_its_offset_after_a_split()
     {

@@ -1,8 +1,10 @@
 using Mmap.Model.Driver;
+using Mmap.Model.Faults;
 using Mmap.Model.Kernel;
 using Mmap.Model.Mm;
 using Mmap.Model.Tracing;
 using Xunit;
+using ValueType = Mmap.Model.Faults.ValueType;
 
 namespace Mmap.Model.Tests.Rules;
 
@@ -34,6 +36,40 @@ public class StrategyTableTests
         // 2 pages from buffer page 15 of 16: the second page is past the buffer.
         var result = TestMachines.Map(machine, 2, Prot.Read, MapFlags.Shared, offset: 15 * PageGeometry.PageSize);
         Assert.Equal(behaviour.RejectsRangePastBuffer, result.Error == Errno.EINVAL);
+    }
+
+    /// <summary>
+    /// The table's rows against what each lab driver does with 2 pages from buffer page 15 of 16 (vm_pgoff honoured):
+    /// the remap and vm_insert_page drivers check the range in ->mmap (EINVAL); vm_map_pages checks it itself (ENXIO);
+    /// the ->fault drivers map nothing in ->mmap and answer the page past the buffer with VM_FAULT_SIGBUS when touched;
+    /// a driver without ->mmap is ENODEV.
+    /// </summary>
+    [Theory]
+    [InlineData(MappingMethod.RemapWhole, Errno.EINVAL)]
+    [InlineData(MappingMethod.RemapPerPage, Errno.EINVAL)]
+    [InlineData(MappingMethod.InsertPage, Errno.EINVAL)]
+    [InlineData(MappingMethod.MapPages, Errno.ENXIO)]
+    [InlineData(MappingMethod.Fault, null)]
+    [InlineData(MappingMethod.FaultPfn, null)]
+    [InlineData(MappingMethod.None, Errno.ENODEV)]
+    public void A_range_past_the_buffer_gets_the_answer_of_each_lab_driver(MappingMethod method, Errno? expected)
+    {
+        var machine = TestMachines.Opened(Driver(method), OpenFlags.ReadWrite);
+        var result = TestMachines.Map(machine, 2, Prot.Read, MapFlags.Shared, offset: 15 * PageGeometry.PageSize);
+        Assert.Equal(expected, result.Error);
+        if (expected is null)
+        {
+            Assert.Equal(OutcomeKind.Done, UserMemory.Read(machine, result.Value, ValueType.U8).Kind);
+            Assert.Equal(OutcomeKind.SigBus, UserMemory.Read(machine, result.Value + PageGeometry.PageSize, ValueType.U8).Kind);
+        }
+    }
+
+    /// <summary>Exactly one method remaps the whole VMA in one call and exactly one remaps page by page.</summary>
+    [Fact]
+    public void Only_remap_whole_remaps_the_whole_vma_and_only_remap_per_page_remaps_each_page()
+    {
+        Assert.Equal([MappingMethod.RemapWhole], MappingMethods.All.Where(b => b.RemapsWholeVma).Select(b => b.Method));
+        Assert.Equal([MappingMethod.RemapPerPage], MappingMethods.All.Where(b => b.RemapsEachPage).Select(b => b.Method));
     }
 
     [Theory]
