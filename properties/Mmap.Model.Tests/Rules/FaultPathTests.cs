@@ -65,6 +65,31 @@ public sealed class FaultPathTests
         Assert.Equal((byte)0xdd, machine.Buffer.Page(0).Read(0));
     }
 
+    /// <summary>do_cow_fault calls anon_vma_prepare: the private copy belongs to the VMA's anon_vma (which later decides merges).</summary>
+    [Fact]
+    public void A_cow_fault_gives_the_vma_an_anon_vma()
+    {
+        var machine = Opened(FaultDriver, OpenFlags.ReadWrite);
+        var va = Map(machine, 1, Prot.Read | Prot.Write, MapFlags.Private).Value;
+        Assert.Equal(0UL, machine.Mm.Find(va)!.AnonVma);
+        UserMemory.Write(machine, va, ValueType.U8, 0x41);
+        Assert.NotEqual(0UL, machine.Mm.Find(va)!.AnonVma);
+    }
+
+    /// <summary>
+    /// One remap_pfn_range over a vmalloc buffer maps pfn, pfn + 1, …: only the first is the buffer's page, the others
+    /// are whatever frames follow it, so the model cannot say what a read of the second page returns.
+    /// </summary>
+    [Fact]
+    public void A_whole_remap_of_a_vmalloc_buffer_reads_an_unknown_value_past_its_first_page()
+    {
+        var machine = Opened(Whole with { Buffer = Memory.BufferKind.Vmalloc }, OpenFlags.ReadWrite);
+        var va = Map(machine, 2, Prot.Read, MapFlags.Shared).Value;
+        Assert.Equal(0xaabbccddu, UserMemory.Read(machine, va, ValueType.U32).Value);
+        Assert.Equal(OutcomeKind.UnknownValue, UserMemory.Read(machine, va + Page, ValueType.U32).Kind);
+        Assert.Equal("a page outside the buffer", machine.Trace.Events.OfType<Tracing.MemoryAccessed>().Last().Why);
+    }
+
     [Fact]
     public void A_read_fault_in_a_private_vma_maps_read_only_so_a_later_write_still_copies()
     {

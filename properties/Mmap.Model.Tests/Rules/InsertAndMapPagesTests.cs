@@ -51,6 +51,28 @@ public sealed class InsertAndMapPagesTests
         Assert.Equal(-22, VmInsertPage.Call(mm, vma, Start, buffer.Pfns[0], buffer).Code);
     }
 
+    /// <summary>7.3 allocates kmalloc pages frozen (refcount 0): vm_insert_page refuses a large kmalloc buffer too, and says why.</summary>
+    [Theory]
+    [InlineData(KernelVersion.Linux6_12, 0)]
+    [InlineData(KernelVersion.Linux7_3, -22)]
+    public void Insert_of_a_large_kmalloc_page_is_einval_only_where_kmalloc_pages_are_frozen(KernelVersion version, int expected)
+    {
+        var mm = new AddressSpace(version);
+        var vma = new Vma(Start, Start + 4 * Page, (VmFlags)0xf9, 0, VmOps.Dummy, null);
+        mm.Insert(vma);
+        var buffer = new DeviceBuffer(BufferKind.Kmalloc, 4, new PhysicalMemory());
+        var result = VmInsertPage.Call(mm, vma, Start, buffer.Pfns[0], buffer);
+        Assert.Equal(expected, result.Code);
+        if (expected != 0) Assert.Equal("kmalloc page with refcount 0 (frozen, 7.3)", result.Why);
+    }
+
+    [Fact]
+    public void Insert_of_a_slab_page_says_it_is_a_slab_page()
+    {
+        var (mm, vma, buffer) = Setup(0xf9, BufferKind.Kmalloc, bufferPages: 2);
+        Assert.Equal("slab page (kmalloc of at most 2 pages)", VmInsertPage.Call(mm, vma, Start, buffer.Pfns[0], buffer).Why);
+    }
+
     [Fact]
     public void Insert_over_a_present_pte_is_ebusy()
     {

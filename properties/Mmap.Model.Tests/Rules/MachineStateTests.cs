@@ -47,6 +47,16 @@ public sealed class MachineStateTests
         Assert.Equal(new byte[] { 0x11, 0x22, 0x33, 0, 0, 0, 0, 0 }, machine.UserBuffer[4096..]);
     }
 
+    /// <summary>A write whose only non-zero byte is its first still stores it.</summary>
+    [Fact]
+    public void A_one_byte_write_stores_that_byte()
+    {
+        var machine = Opened(PerPage with { Fops = Driver.FileOperationsKind.Lab }, OpenFlags.ReadWrite);
+        Assert.Equal(1UL, DeviceFileSyscalls.Write(machine, 1, [0x77]).Value);
+        Assert.Equal(2UL, DeviceFileSyscalls.Read(machine, 2).Value);
+        Assert.Equal(new byte[] { 0x77, 0 }, machine.UserBuffer);
+    }
+
     [Theory]
     [InlineData(OpenFlags.WriteOnly, false)]
     [InlineData(OpenFlags.ReadOnly, true)]

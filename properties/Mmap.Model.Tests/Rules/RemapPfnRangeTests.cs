@@ -71,6 +71,7 @@ public sealed class RemapPfnRangeTests
         var (mm, vma) = Vma(0xf9);
         var bug = Assert.Throws<KernelBugException>(() => RemapPfnRange.Call(mm, vma, Start, 0x500, 0, PageProt.Shared));
         Assert.Contains("addr >= end", bug.Condition);
+        Assert.Equal("kernel BUG in remap_pfn_range_internal: addr >= end (size 0)", bug.Message);
     }
 
     [Fact]
