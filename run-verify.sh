@@ -213,6 +213,8 @@ case "$MODE" in
       read -r -a SHARD_NAMES <<<"${MMAP_STRYKER_SHARDS:-}"
       run_step "mutation testing (Stryker, shards)" properties/Mmap.Model.Tests/stryker-shards.sh "${SHARD_NAMES[@]}"
       run_step "mutation score over the finished shards" python3 properties/Mmap.Model.Tests/stryker-score.py "$OUT"/stryker-shards/*
+      # Every shard run so far, in this session or earlier ones, each file at the commit it was measured at.
+      run_step "mutation score of the whole model (ledger)" python3 properties/Mmap.Model.Tests/stryker-score.py --ledger properties/Mmap.Model.Tests/stryker-ledger.tsv
     fi
     ;;
   kernel)

@@ -2,7 +2,9 @@
 # Mutation testing of the whole model in shards: one Stryker run per group of model folders, each with its own complete
 # report (artifacts/stryker-shards/<shard>/reports/mutation-report.json), so a run that is stopped between shards keeps
 # every finished shard, and the shards left can be run later (name them). Every shard uses stryker-config.json (all
-# test projects that exercise the model, perTest coverage). stryker-score.py adds the finished shards up.
+# test projects that exercise the model, perTest coverage). stryker-score.py adds the finished shards up, and each
+# finished shard's per-file counts go into stryker-ledger.tsv (tracked) with the commit they were measured at, so runs
+# made in different sessions add up: `stryker-score.py --ledger properties/Mmap.Model.Tests/stryker-ledger.tsv`.
 #
 # Usage: properties/Mmap.Model.Tests/stryker-shards.sh [--concurrency N] [SHARD ...]
 #   SHARD  one of the names below (default: all, in this order); --list prints them with their folders.
@@ -53,5 +55,12 @@ for shard in "${chosen[@]}"; do
   rm -f "$repo"/snapshots/*.received.*
   echo "   finished $(date -u +%H:%M:%S)"
   python3 "$here/stryker-score.py" "$out/$shard" | tail -1
+  # The ledger keeps each file's last complete run with the commit it ran at (stryker-score.py --ledger adds them up).
+  if [[ -f "$out/$shard/reports/mutation-report.json" ]]; then
+    commit="$(git -C "$repo" rev-parse --short HEAD)"
+    [[ -z "$(git -C "$repo" status --porcelain -- src/Mmap.Model properties)" ]] || commit="$commit+changes"
+    python3 "$here/stryker-score.py" --record "$here/stryker-ledger.tsv" --commit "$commit" \
+      --scope "$(echo "${SHARDS[$shard]}" | tr ' ' ',')" "$out/$shard" | tail -1
+  fi
 done
 exit $status
