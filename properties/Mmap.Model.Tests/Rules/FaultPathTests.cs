@@ -76,6 +76,18 @@ public sealed class FaultPathTests
         Assert.NotEqual(0UL, machine.Mm.Find(va)!.AnonVma);
     }
 
+    /// <summary>wp_page_copy calls anon_vma_prepare too: a write after a read fault copies into the VMA's anon_vma.</summary>
+    [Fact]
+    public void A_write_protect_copy_gives_the_vma_an_anon_vma()
+    {
+        var machine = Opened(FaultDriver, OpenFlags.ReadWrite);
+        var va = Map(machine, 1, Prot.Read | Prot.Write, MapFlags.Private).Value;
+        UserMemory.Read(machine, va, ValueType.U8);
+        Assert.Equal(0UL, machine.Mm.Find(va)!.AnonVma);
+        UserMemory.Write(machine, va, ValueType.U8, 0x41);
+        Assert.NotEqual(0UL, machine.Mm.Find(va)!.AnonVma);
+    }
+
     /// <summary>
     /// One remap_pfn_range over a vmalloc buffer maps pfn, pfn + 1, …: only the first is the buffer's page, the others
     /// are whatever frames follow it, so the model cannot say what a read of the second page returns.

@@ -53,14 +53,15 @@ public sealed class InsertAndMapPagesTests
 
     /// <summary>7.3 allocates kmalloc pages frozen (refcount 0): vm_insert_page refuses a large kmalloc buffer too, and says why.</summary>
     [Theory]
-    [InlineData(KernelVersion.Linux6_12, 0)]
-    [InlineData(KernelVersion.Linux7_3, -22)]
-    public void Insert_of_a_large_kmalloc_page_is_einval_only_where_kmalloc_pages_are_frozen(KernelVersion version, int expected)
+    [InlineData(KernelVersion.Linux6_12, BufferKind.Kmalloc, 0)]
+    [InlineData(KernelVersion.Linux7_3, BufferKind.Kmalloc, -22)]
+    [InlineData(KernelVersion.Linux7_3, BufferKind.Vmalloc, 0)]
+    public void Insert_of_a_large_kmalloc_page_is_einval_only_where_kmalloc_pages_are_frozen(KernelVersion version, BufferKind kind, int expected)
     {
         var mm = new AddressSpace(version);
         var vma = new Vma(Start, Start + 4 * Page, (VmFlags)0xf9, 0, VmOps.Dummy, null);
         mm.Insert(vma);
-        var buffer = new DeviceBuffer(BufferKind.Kmalloc, 4, new PhysicalMemory());
+        var buffer = new DeviceBuffer(kind, 4, new PhysicalMemory());
         var result = VmInsertPage.Call(mm, vma, Start, buffer.Pfns[0], buffer);
         Assert.Equal(expected, result.Code);
         if (expected != 0) Assert.Equal("kmalloc page with refcount 0 (frozen, 7.3)", result.Why);
@@ -87,7 +88,18 @@ public sealed class InsertAndMapPagesTests
     public void Map_pages_past_the_array_is_enxio(ulong pgoff, ulong vmaPages)
     {
         var (mm, vma, buffer) = Setup(0xf9, vmaPages: vmaPages, pgoff: pgoff);
-        Assert.Equal(-6, VmMapPages.Call(mm, vma, buffer).Code);
+        var result = VmMapPages.Call(mm, vma, buffer);
+        Assert.Equal(-6, result.Code);
+        Assert.Equal(pgoff >= 4 ? "vm_pgoff beyond the page array" : "VMA longer than the pages after vm_pgoff", result.Why);
+    }
+
+    /// <summary>A VMA that ends exactly at the last page after vm_pgoff fits: "count > num - offset" is strict.</summary>
+    [Fact]
+    public void Map_pages_of_exactly_the_pages_after_pgoff_succeeds()
+    {
+        var (mm, vma, buffer) = Setup(0xf9, bufferPages: 4, vmaPages: 2, pgoff: 2);
+        Assert.Equal(0, VmMapPages.Call(mm, vma, buffer).Code);
+        Assert.Equal(buffer.Pfns[3], mm.PteAt(Start + Page)!.Value.Pfn);
     }
 
     [Fact]
