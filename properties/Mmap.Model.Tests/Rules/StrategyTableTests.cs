@@ -80,6 +80,27 @@ public class StrategyTableTests
         Assert.NotNull(machine.Mm.PteAt(result.Value + PageGeometry.PageSize));
     }
 
+    /// <summary>
+    /// A vm_map_pages driver that ignores the helper's error returns 0 from ->mmap: the mmap succeeds with nothing
+    /// mapped, and the first access is SIGBUS (no PTE, no ->fault). One that checks it fails the mmap with ENXIO.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_map_pages_driver_that_ignores_enxio_maps_nothing_and_the_access_is_sigbus(bool checksErrors)
+    {
+        var machine = TestMachines.Opened(Driver(MappingMethod.MapPages) with { ChecksErrors = checksErrors }, OpenFlags.ReadWrite);
+        var result = TestMachines.Map(machine, 2, Prot.Read, MapFlags.Shared, offset: 15 * PageGeometry.PageSize);
+        if (checksErrors)
+        {
+            Assert.Equal(Errno.ENXIO, result.Error);
+            return;
+        }
+        Assert.True(result.Succeeded);
+        Assert.Null(machine.Mm.PteAt(result.Value));
+        Assert.Equal(OutcomeKind.SigBus, UserMemory.Read(machine, result.Value, ValueType.U8).Kind);
+    }
+
     /// <summary>Fill patterns are equal by their bytes (a strategy's identity includes its pattern).</summary>
     [Fact]
     public void Fill_patterns_are_equal_exactly_when_their_bytes_are()

@@ -65,10 +65,8 @@ public static class RemapPfnRange
         var cowPgoff = vma.Flags.IsCowMapping() ? ", vm_pgoff = pfn" : "";
         if (address != vma.Start || end != vma.End) return new(ReturnCodes.Ok, null);
         // A whole-VMA range: 7.3's remap_pfn_range_track keeps the memtype in vma->pfnmap_track_ctx; 6.1's
-        // track_pfn_remap set VM_PAT.
-        return tracking
-            ? new(ReturnCodes.Ok, "whole VMA: memtype kept in pfnmap_track_ctx" + cowPgoff)
-            : new(ReturnCodes.Ok, vma.Flags.HasAny(VmFlags.Pat) ? "whole VMA: VM_PAT set" + cowPgoff : null);
+        // track_pfn_remap set VM_PAT (a successful whole-VMA call always has: catalogue theorem t5).
+        return new(ReturnCodes.Ok, (tracking ? "whole VMA: memtype kept in pfnmap_track_ctx" : "whole VMA: VM_PAT set") + cowPgoff);
     }
 
     private const string PartialCow = "CoW VMA: the range must be the whole VMA";
