@@ -2,6 +2,7 @@ using Mmap.Model.Driver;
 using Mmap.Model.Kernel;
 using Mmap.Model.Memory;
 using Mmap.Model.Mm;
+using Mmap.Model.Tracing;
 using Xunit;
 
 namespace Mmap.Model.Tests.Rules;
@@ -24,14 +25,17 @@ public sealed class InsertAndMapPagesTests
     public void Insert_outside_the_vma_is_efault()
     {
         var (mm, vma, buffer) = Setup(0xf9);
-        Assert.Equal(-14, VmInsertPage.Call(mm, vma, Start + 4 * Page, buffer.Pfns[0], buffer).Code);
+        var result = VmInsertPage.Call(mm, vma, Start + 4 * Page, buffer.Pfns[0], buffer);
+        Assert.Equal(-14, result.Code);
+        Assert.Equal("address outside the VMA", result.Why);
     }
 
     [Fact]
     public void Insert_into_a_pfnmap_vma_is_a_kernel_bug()
     {
         var (mm, vma, buffer) = Setup(0xf9 | 0x400);
-        Assert.Throws<KernelBugException>(() => VmInsertPage.Call(mm, vma, Start, buffer.Pfns[0], buffer));
+        var bug = Assert.Throws<KernelBugException>(() => VmInsertPage.Call(mm, vma, Start, buffer.Pfns[0], buffer));
+        Assert.Equal(("vm_insert_page", "vma->vm_flags & VM_PFNMAP"), (bug.Function, bug.Condition));
     }
 
     [Fact]
@@ -79,7 +83,9 @@ public sealed class InsertAndMapPagesTests
     {
         var (mm, vma, buffer) = Setup(0xf9);
         VmInsertPage.Call(mm, vma, Start, buffer.Pfns[0], buffer);
-        Assert.Equal(-16, VmInsertPage.Call(mm, vma, Start, buffer.Pfns[1], buffer).Code);
+        var result = VmInsertPage.Call(mm, vma, Start, buffer.Pfns[1], buffer);
+        Assert.Equal(-16, result.Code);
+        Assert.Equal("PTE already present", result.Why);
     }
 
     [Theory]
@@ -122,7 +128,20 @@ public sealed class InsertAndMapPagesTests
     public void Vmf_insert_pfn_without_pfnmap_or_mixedmap_is_a_kernel_bug()
     {
         var (mm, vma, _) = Setup(0xf9);
-        Assert.Throws<KernelBugException>(() => VmfInsertPfn.Call(mm, vma, Start, 0x500));
+        var bug = Assert.Throws<KernelBugException>(() => VmfInsertPfn.Call(mm, vma, Start, 0x500));
+        Assert.Equal(("vmf_insert_pfn_prot", "!(vm_flags & (VM_PFNMAP|VM_MIXEDMAP))"), (bug.Function, bug.Condition));
+    }
+
+    /// <summary>vmf_insert_pfn_prot's BUG_ONs in order, each named (every pfn the model maps is RAM, so pfn_valid).</summary>
+    [Theory]
+    [InlineData(0xfbUL, "!(vm_flags & (VM_PFNMAP|VM_MIXEDMAP))")]
+    [InlineData(0xfbUL | 0x400 | 0x10000000, "both VM_PFNMAP and VM_MIXEDMAP")]
+    [InlineData(0x73UL | 0x400, "VM_PFNMAP && is_cow_mapping(vm_flags)")]
+    [InlineData(0xfbUL | 0x10000000, "VM_MIXEDMAP && pfn_valid(pfn)")]
+    public void Vmf_insert_pfn_names_the_bug_on_that_fires(ulong flags, string condition)
+    {
+        var (_, vma, _) = Setup(flags);
+        Assert.Equal(new KernelBugHit("vmf_insert_pfn_prot", condition), VmfInsertPfn.BugOn(vma));
     }
 
     [Fact]

@@ -8,6 +8,4 @@ public static class ReturnCodes
     public const int Ok = 0;
 
     public static int Of(Errno errno) => -(int)errno;
-
-    public static Errno? ToErrno(int result) => result < 0 ? (Errno)(-result) : null;
 }

@@ -31,8 +31,6 @@ public readonly record struct AccessOutcome(OutcomeKind Kind, uint Value = 0)
         (OutcomeKind.SigSegvPkuErr, "SIGSEGV:PKUERR"),
     ];
 
-    public bool IsSignal => Kind is OutcomeKind.SigBus or OutcomeKind.SigSegvMapErr or OutcomeKind.SigSegvAccErr or OutcomeKind.SigSegvPkuErr;
-
     /// <summary>The trace vocabulary: a printf-%x value, ?, ok, a signal of <see cref="Signals"/>, BUG.</summary>
     public string Render(AccessKind access, ValueType type) => Kind switch
     {
