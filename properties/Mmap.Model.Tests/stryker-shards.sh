@@ -15,15 +15,19 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 out="$repo/artifacts/stryker-shards"
 
-# The shards: name, then the model's files (globs relative to src/Mmap.Model). Together they cover every file once.
+# The shards: name, then the model's files (globs relative to src/Mmap.Model). Together they cover every file once;
+# small shards finish within a working session (Driver/ and Faults/ together: 385 mutants to test, 71 min on 2 cores).
 declare -A SHARDS=(
   [tracing]="Tracing/**/*.cs"
-  [mm-memory]="Mm/**/*.cs Memory/**/*.cs"
+  [mm]="Mm/**/*.cs"
+  [memory]="Memory/**/*.cs"
   [syscalls]="Syscalls/**/*.cs Proc/**/*.cs Machine.cs"
-  [driver-faults]="Driver/**/*.cs Faults/**/*.cs"
-  [kernel-rules]="Kernel/**/*.cs Rules/**/*.cs"
+  [driver]="Driver/**/*.cs"
+  [faults]="Faults/**/*.cs"
+  [kernel]="Kernel/**/*.cs"
+  [rules]="Rules/**/*.cs"
 )
-ORDER=(tracing mm-memory syscalls driver-faults kernel-rules)
+ORDER=(tracing mm memory syscalls driver faults kernel rules)
 
 concurrency=2
 chosen=()
