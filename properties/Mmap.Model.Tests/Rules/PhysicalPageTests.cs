@@ -8,6 +8,22 @@ public sealed class PhysicalPageTests
 {
     private static byte[] Bytes(PhysicalPage page, int count) => Enumerable.Range(0, count).Select(i => page.Read(i) ?? 0xee).Select(b => (byte)b).ToArray();
 
+    /// <summary>Buffers of every size up to the largest a driver may have get their pfns: contiguous for kmalloc, scattered for vmalloc.</summary>
+    [Theory]
+    [InlineData(BufferKind.Kmalloc)]
+    [InlineData(BufferKind.Vmalloc)]
+    public void A_buffer_of_the_largest_size_has_a_distinct_pfn_per_page(BufferKind kind)
+    {
+        foreach (var pages in new[] { 1, DeviceBuffer.MaxPages - 1, DeviceBuffer.MaxPages })
+        {
+            var buffer = new DeviceBuffer(kind, pages, new PhysicalMemory());
+            Assert.Equal(pages, buffer.Pfns.Count);
+            Assert.Equal(pages, buffer.Pfns.Distinct().Count());
+            if (pages > 1) Assert.Equal(kind == BufferKind.Kmalloc, buffer.Pfns.Zip(buffer.Pfns.Skip(1)).All(p => p.Second == p.First + 1));
+            Assert.Same(buffer.Pfns, new DeviceBuffer(kind, pages, new PhysicalMemory()).Pfns);
+        }
+    }
+
     [Fact]
     public void Writes_near_the_start_and_far_in_both_read_back()
     {
