@@ -24,6 +24,21 @@ public sealed class PhysicalPageTests
         }
     }
 
+    /// <summary>WritePrefix overwrites only its own bytes: a longer old prefix keeps its tail, a materialized page its other bytes.</summary>
+    [Fact]
+    public void A_prefix_write_keeps_every_byte_it_does_not_cover()
+    {
+        var shorter = PhysicalPage.WithPrefix([0xdd, 0xcc, 0xbb, 0xaa]);
+        shorter.WritePrefix([0x11]);
+        Assert.Equal([0x11, 0xcc, 0xbb, 0xaa, 0], Bytes(shorter, 5));
+
+        var materialized = PhysicalPage.WithPrefix([0xdd]);
+        materialized.Write(4000, 0x33);
+        materialized.WritePrefix([0x11, 0x22]);
+        Assert.Equal([0x11, 0x22, 0], Bytes(materialized, 3));
+        Assert.Equal((byte?)0x33, materialized.Read(4000));
+    }
+
     [Fact]
     public void Writes_near_the_start_and_far_in_both_read_back()
     {
