@@ -1,3 +1,4 @@
+using Mmap.Model.Kernel;
 using Mmap.Smt.Encoding;
 using Mmap.Smt.Queries;
 using Mmap.Smt.Terms;
@@ -34,8 +35,10 @@ public sealed record Premises(BoolTerm MemtypeConflict, BoolTerm PtePresent)
     /// on a series that has no such flag) and the call's range lies inside it. Theorems that hold for every 64-bit
     /// VMA and range do not need it.
     /// </summary>
-    public static void RealCall(QueryBuilder q, SymbolicVma vma, BitVec<W64> addr, BitVec<W64> size, bool seriesHasVmPat)
+    public static void RealCall(QueryBuilder q, SymbolicVma vma, BitVec<W64> addr, BitVec<W64> size)
     {
+        // 7.3 keeps PAT state in vma->pfnmap_track_ctx (D1): its VMAs have no VM_PAT.
+        var seriesHasVmPat = !q.Series.Has(KernelDeltas.PfnmapTrackContext);
         q.Premise("real-vma", "the VMA is one mmap_region builds: vm_start and vm_end page-aligned, vm_start < vm_end <= TASK_SIZE" +
                 (seriesHasVmPat ? "" : ", no VM_PAT (the series has no such flag)"),
             Bv.PageAligned(vma.Start) & Bv.PageAligned(vma.End) & vma.Start.Ult(vma.End) & vma.End.Ule(Bv.U64(PerPageSetup.TaskSize))

@@ -117,7 +117,7 @@ public static class RemapTheorems
         var series = q.Series;
         var vma = new SymbolicVma(q.BitVec<W64>("vm_start"), q.BitVec<W64>("vm_end"), q.BitVec<W64>("vm_flags"), q.BitVec<W64>("vm_pgoff"));
         var (addr, size) = (q.BitVec<W64>("addr"), q.BitVec<W64>("size"));
-        if (TracksInContext(q)) Premises.RealCall(q, vma, addr, size, seriesHasVmPat: false);
+        if (TracksInContext(q)) Premises.RealCall(q, vma, addr, size);
         var call = RemapEncoding.Call(vma, addr, q.BitVec<W64>("pfn"), size, BoolTerm.True, q.Bool("pte_present"), q.Series);
         return new Theorem(name,
             "If PAT refuses the pfns' memtype (MMIO reserved under another type; never for RAM), remap_pfn_range fails with " +
@@ -216,7 +216,7 @@ public static class RemapTheorems
         {
             q.Assume(Bv.PageAligned(addr) & vma.Start.Ule(addr) & addr.Ult(vma.End));
         }
-        if (realOn73 && TracksInContext(q)) Premises.RealCall(q, vma, addr, size, seriesHasVmPat: false);
+        if (realOn73 && TracksInContext(q)) Premises.RealCall(q, vma, addr, size);
         var env = anyEnvironment ? Premises.Free(q) : Premises.RamIntoFreshVma(q);
         return (vma, RemapEncoding.Call(vma, addr, pfn, size, env.MemtypeConflict, env.PtePresent, q.Series));
     }
