@@ -66,6 +66,31 @@ public sealed class PhysicalPageTests
         Assert.Equal([9, 7, 3], Bytes(copy, 3));
     }
 
+    /// <summary>The source writing first does not show through a copy that has not written yet (the prefix is shared until then).</summary>
+    [Fact]
+    public void A_source_written_after_the_copy_leaves_the_copy_as_it_was()
+    {
+        var source = PhysicalPage.WithPrefix([1, 2, 3]);
+        source.Write(0, 9);
+        var copy = PhysicalPage.Zeroed();
+        copy.CopyFrom(source);
+        source.Write(1, 8);
+        Assert.Equal([9, 8, 3], Bytes(source, 3));
+        Assert.Equal([9, 2, 3], Bytes(copy, 3));
+    }
+
+    /// <summary>A kmalloc buffer's frames are its own: the frame right after the last one is not a buffer page.</summary>
+    [Fact]
+    public void The_frame_after_a_kmalloc_buffer_is_not_one_of_its_pages()
+    {
+        var memory = new PhysicalMemory();
+        var buffer = new DeviceBuffer(BufferKind.Kmalloc, 4, memory);
+        Assert.Equal(3, buffer.IndexOf(buffer.Pfns[3]));
+        Assert.Equal(-1, buffer.IndexOf(buffer.Pfns[3] + 1));
+        Assert.Equal(-1, buffer.IndexOf(buffer.Pfns[0] - 1));
+        Assert.Null(memory.Read(buffer.Pfns[3] + 1, 0));
+    }
+
     [Fact]
     public void Clearing_a_page_zeroes_it()
     {
