@@ -91,6 +91,37 @@ public sealed class PhysicalPageTests
         Assert.Null(memory.Read(buffer.Pfns[3] + 1, 0));
     }
 
+    /// <summary>A byte written near the start of a page that is already 4 KiB of bytes lands in those bytes.</summary>
+    [Fact]
+    public void A_write_near_the_start_of_a_materialized_page_reads_back()
+    {
+        var page = PhysicalPage.WithPrefix([0xdd]);
+        page.Write(4000, 0x33);
+        page.Write(5, 0x44);
+        Assert.Equal([0xdd, 0, 0, 0, 0, 0x44], Bytes(page, 6));
+        Assert.Equal((byte?)0x33, page.Read(4000));
+
+        // A shorter prefix over a longer one materializes the page; a later write near the start goes to those bytes.
+        var rewritten = PhysicalPage.WithPrefix([0xdd, 0xcc, 0xbb, 0xaa]);
+        rewritten.WritePrefix([0x11]);
+        rewritten.Write(2, 0x44);
+        Assert.Equal([0x11, 0xcc, 0x44, 0xaa], Bytes(rewritten, 4));
+    }
+
+    /// <summary>Buffer pages keep what was written to them while other pages are written; past the fill pattern they read 0.</summary>
+    [Fact]
+    public void Buffer_pages_keep_their_writes_and_read_zero_past_the_fill()
+    {
+        var buffer = new DeviceBuffer(BufferKind.Vmalloc, 4, new PhysicalMemory(), Driver.FillPattern.Of(0xdd, 0xcc, 0xbb, 0xaa));
+        Assert.Equal(0, buffer.Read(2, 4));
+        Assert.Equal(0xaa, buffer.Read(2, 3));
+        buffer.Page(0).Write(0, 0x11);
+        buffer.Page(1).Write(0, 0x22);
+        Assert.Equal(0x11, buffer.Read(0, 0));
+        Assert.Equal(0x22, buffer.Read(1, 0));
+        Assert.Equal((byte?)0x11, buffer.Page(0).Read(0));
+    }
+
     [Fact]
     public void Clearing_a_page_zeroes_it()
     {
