@@ -79,16 +79,19 @@ public sealed class PhysicalPageTests
         Assert.Equal([9, 2, 3], Bytes(copy, 3));
     }
 
-    /// <summary>A kmalloc buffer's frames are its own: the frame right after the last one is not a buffer page.</summary>
-    [Fact]
-    public void The_frame_after_a_kmalloc_buffer_is_not_one_of_its_pages()
+    /// <summary>A buffer's frames are its own: the frame one step past the last one (in the buffer's own stride) is not a buffer page.</summary>
+    [Theory]
+    [InlineData(BufferKind.Kmalloc)]
+    [InlineData(BufferKind.Vmalloc)]
+    public void The_frame_after_a_buffer_is_not_one_of_its_pages(BufferKind kind)
     {
         var memory = new PhysicalMemory();
-        var buffer = new DeviceBuffer(BufferKind.Kmalloc, 4, memory);
+        var buffer = new DeviceBuffer(kind, 4, memory);
+        var stride = buffer.Pfns[1] - buffer.Pfns[0];
         Assert.Equal(3, buffer.IndexOf(buffer.Pfns[3]));
-        Assert.Equal(-1, buffer.IndexOf(buffer.Pfns[3] + 1));
+        Assert.Equal(-1, buffer.IndexOf(buffer.Pfns[3] + stride));
         Assert.Equal(-1, buffer.IndexOf(buffer.Pfns[0] - 1));
-        Assert.Null(memory.Read(buffer.Pfns[3] + 1, 0));
+        Assert.Null(memory.Read(buffer.Pfns[3] + stride, 0));
     }
 
     /// <summary>A byte written near the start of a page that is already 4 KiB of bytes lands in those bytes.</summary>
