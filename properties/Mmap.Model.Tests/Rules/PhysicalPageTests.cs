@@ -126,6 +126,38 @@ public sealed class PhysicalPageTests
     }
 
     [Fact]
+    public void A_buffer_without_pages_is_refused()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new DeviceBuffer(BufferKind.Kmalloc, 0, new PhysicalMemory()));
+        Assert.Contains("a buffer has at least one page", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Reset puts back what module init wrote: the fill pattern, not the writes since.</summary>
+    [Fact]
+    public void Resetting_a_buffer_brings_back_its_fill()
+    {
+        var buffer = new DeviceBuffer(BufferKind.Kmalloc, 2, new PhysicalMemory(), Driver.FillPattern.Of(0xdd));
+        buffer.Page(1).Write(0, 0x11);
+        buffer.Reset();
+        Assert.Equal(0xdd, buffer.Read(1, 0));
+        Assert.Equal((byte?)0xdd, buffer.Page(1).Read(0));
+    }
+
+    /// <summary>Anonymous frames are the ones handed out so far, counted from the base.</summary>
+    [Fact]
+    public void Only_allocated_frames_are_anonymous()
+    {
+        var memory = new PhysicalMemory();
+        Assert.Equal(0, memory.AnonymousPagesAllocated);
+        var first = memory.AllocateAnonymous();
+        var second = memory.AllocateAnonymous();
+        Assert.Equal(2, memory.AnonymousPagesAllocated);
+        Assert.True(memory.IsAnonymous(first) && memory.IsAnonymous(second));
+        Assert.False(memory.IsAnonymous(second + 1));
+        Assert.False(memory.IsAnonymous(PhysicalMemory.AnonPfnBase - 1));
+    }
+
+    [Fact]
     public void Clearing_a_page_zeroes_it()
     {
         var page = PhysicalPage.WithPrefix([5, 6]);
