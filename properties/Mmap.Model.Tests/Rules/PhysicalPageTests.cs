@@ -6,6 +6,16 @@ namespace Mmap.Model.Tests.Rules;
 /// <summary>A physical page reads back what was written, wherever it was written, and copies stay independent.</summary>
 public sealed class PhysicalPageTests
 {
+    /// <summary>A page holding 9 2 3 (its own prefix after a write) and a copy of it that shares that prefix.</summary>
+    private static (PhysicalPage Source, PhysicalPage Copy) CopyOfAWrittenPage()
+    {
+        var source = PhysicalPage.WithPrefix([1, 2, 3]);
+        source.Write(0, 9);
+        var copy = PhysicalPage.Zeroed();
+        copy.CopyFrom(source);
+        return (source, copy);
+    }
+
     private static byte[] Bytes(PhysicalPage page, int count) => Enumerable.Range(0, count).Select(i => page.Read(i) ?? 0xee).Select(b => (byte)b).ToArray();
 
     /// <summary>Buffers of every size up to the largest a driver may have get their pfns: contiguous for kmalloc, scattered for vmalloc.</summary>
@@ -56,10 +66,7 @@ public sealed class PhysicalPageTests
     [Fact]
     public void A_copy_and_its_source_change_independently()
     {
-        var source = PhysicalPage.WithPrefix([1, 2, 3]);
-        source.Write(0, 9);
-        var copy = PhysicalPage.Zeroed();
-        copy.CopyFrom(source);
+        var (source, copy) = CopyOfAWrittenPage();
         copy.Write(1, 7);
         source.Write(2, 8);
         Assert.Equal([9, 2, 8], Bytes(source, 3));
@@ -70,10 +77,7 @@ public sealed class PhysicalPageTests
     [Fact]
     public void A_source_written_after_the_copy_leaves_the_copy_as_it_was()
     {
-        var source = PhysicalPage.WithPrefix([1, 2, 3]);
-        source.Write(0, 9);
-        var copy = PhysicalPage.Zeroed();
-        copy.CopyFrom(source);
+        var (source, copy) = CopyOfAWrittenPage();
         source.Write(1, 8);
         Assert.Equal([9, 8, 3], Bytes(source, 3));
         Assert.Equal([9, 2, 3], Bytes(copy, 3));

@@ -26,14 +26,12 @@ public static class RemapPfnRange
         var end = unchecked(address + alignedSize);
         // remap_pte_range: "BUG_ON(!pte_none(*pte))" for any page of the range.
         var occupied = address < end && mm.Ptes.CountIn(address & PageGeometry.PageMask, end) != 0;
-        var (vmStart, vmEnd, flags, pgoff) = (Word.Of(vma.Start), Word.Of(vma.End), Word.Of((ulong)vma.Flags), Word.Of(vma.PgOff));
-        var (conflict, present) = (PatTracking.MemtypeConflict(pfn), Bit.Of(occupied));
-        var d = tracking
-            ? RemapRules.CallTracking<Word, Bit>(vmStart, vmEnd, flags, pgoff, Word.Of(address), Word.Of(pfn), Word.Of(size), conflict, present)
-            : RemapRules.Call<Word, Bit>(vmStart, vmEnd, flags, pgoff, Word.Of(address), Word.Of(pfn), Word.Of(size), conflict, present);
+        var d = RemapRules.CallOn<Word, Bit>(mm.Kernel, Word.Of(vma.Start), Word.Of(vma.End), Word.Of((ulong)vma.Flags), Word.Of(vma.PgOff),
+            Word.Of(address), Word.Of(pfn), Word.Of(size), PatTracking.MemtypeConflict(pfn), Bit.Of(occupied));
+        var step = (RemapStep)d.Step.Value;
         vma.Flags = (VmFlags)d.VmFlags.Value;
         vma.PgOff = d.PgOff.Value;
-        switch ((RemapStep)d.Step.Value)
+        switch (step)
         {
             case RemapStep.MemtypeConflict:
                 // 6.1: track_pfn_remap(vma, &prot, pfn, addr, PAGE_ALIGN(size)); "if (err) return -EINVAL;"
@@ -47,7 +45,7 @@ public static class RemapPfnRange
                 // 79a61cc3fc04), then remap_pfn_range: "untrack_pfn(vma, pfn, PAGE_ALIGN(size))" (VM_PAT cleared above);
                 // 7.3: "zap_vma_range(vma, addr, size)", and remap_pfn_range_track drops the context.
                 mm.Zap(address, address + alignedSize);
-                return new(ReturnCodes.Of(Errno.EINVAL), (RemapStep)d.Step.Value == RemapStep.Misaligned
+                return new(ReturnCodes.Of(Errno.EINVAL), step == RemapStep.Misaligned
                     ? "address not page-aligned (WARN_ON_ONCE)"
                     : PartialCow);
             case RemapStep.BugEmptyRange:
@@ -62,11 +60,11 @@ public static class RemapPfnRange
             mm.SetPte(page, new Pte(frame, prot, PteKind.Special));
         }
 
-        var cowPgoff = vma.Flags.IsCowMapping() ? ", vm_pgoff = pfn" : "";
         if (address != vma.Start || end != vma.End) return new(ReturnCodes.Ok, null);
         // A whole-VMA range: 7.3's remap_pfn_range_track keeps the memtype in vma->pfnmap_track_ctx; 6.1's
         // track_pfn_remap set VM_PAT (a successful whole-VMA call always has: catalogue theorem t5).
-        return new(ReturnCodes.Ok, (tracking ? "whole VMA: memtype kept in pfnmap_track_ctx" : "whole VMA: VM_PAT set") + cowPgoff);
+        return new(ReturnCodes.Ok, (tracking ? "whole VMA: memtype kept in pfnmap_track_ctx" : "whole VMA: VM_PAT set")
+            + (vma.Flags.IsCowMapping() ? ", vm_pgoff = pfn" : ""));
     }
 
     private const string PartialCow = "CoW VMA: the range must be the whole VMA";
