@@ -76,6 +76,14 @@ public sealed class MmapPathTests
         // R2.4: off = 0xFFFFFFFFFFFFF000, len = 4096.
         Assert.Equal(Errno.EOVERFLOW, Map(Opened(PerPage, OpenFlags.ReadWrite), 1, Prot.Read, MapFlags.Shared, 0xFFFFFFFFFFFFF000UL).Error);
 
+    /// <summary>
+    /// R2.4 at its boundary: file_mmap_ok refuses only "pgoff > maxsize >> PAGE_SHIFT" (maxsize = ULONG_MAX - len), so
+    /// one page at pgoff = 2^52 - 2 passes and reaches the driver, which maps it (the per-page driver ignores pgoff).
+    /// </summary>
+    [Fact]
+    public void The_largest_offset_file_mmap_ok_allows_reaches_the_driver() =>
+        Assert.Null(Map(Opened(PerPage, OpenFlags.ReadWrite), 1, Prot.Read, MapFlags.Shared, 0xFFFFFFFFFFFFE000UL).Error);
+
     [Fact]
     public void A_driver_without_mmap_gives_enodev() =>
         Assert.Equal(Errno.ENODEV, Map(Opened(PerPage with { Method = MappingMethod.None }, OpenFlags.ReadWrite), 1, Prot.Read, MapFlags.Shared).Error);

@@ -177,6 +177,10 @@ public sealed class SeriesRuleTests
         Assert.Equal(Errno.ENOMEM, MprotectSyscall.Mprotect(machine, va, 3 * Page, Prot.Read).Error);
         Assert.Equal("a hole inside the range", machine.Trace.Events.OfType<MprotectCalled>().Last().Why);
 
+        // "if (vma->vm_start > start) goto out;" with error = -ENOMEM: the range begins in the hole just made
+        Assert.Equal(Errno.ENOMEM, MprotectSyscall.Mprotect(machine, va + Page, 2 * Page, Prot.Read).Error);
+        Assert.Equal("the range starts in a hole", machine.Trace.Events.OfType<MprotectCalled>().Last().Why);
+
         var top = machine.Mm.Vmas.Max(v => v.End);
         Assert.Equal(Errno.ENOMEM, MprotectSyscall.Mprotect(machine, top, Page, Prot.Read).Error);
         Assert.Equal("no VMA at or after the start", machine.Trace.Events.OfType<MprotectCalled>().Last().Why);

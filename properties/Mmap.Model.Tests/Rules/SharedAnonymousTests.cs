@@ -33,6 +33,23 @@ public sealed class SharedAnonymousTests
         Assert.Equal(0UL, vma.PgOff);
     }
 
+    /// <summary>
+    /// Each MAP_SHARED|MAP_ANONYMOUS mmap gets its own shmem file (shmem_zero_setup → shmem_kernel_file_setup), so two
+    /// such mappings placed side by side never merge (is_mergeable_vma: "if (vma->vm_file != file) return false;"),
+    /// and a write to one is not seen in the other.
+    /// </summary>
+    [Fact]
+    public void Two_shared_anonymous_mappings_side_by_side_are_two_files_and_stay_apart()
+    {
+        var (machine, a) = Shared(1);
+        var b = MmapSyscall.Mmap(machine, new MmapRequest("B", 0, Page, Prot.Read | Prot.Write, MapFlags.Shared | MapFlags.Anonymous, 0)).Value;
+        Assert.Equal(a - Page, b);
+        Assert.Equal(2, machine.Mm.Vmas.Count);
+        Assert.NotEqual(machine.Mm.Find(a)!.ShmemFile, machine.Mm.Find(b)!.ShmemFile);
+        Assert.Equal(AccessOutcome.Written, UserMemory.Write(machine, a, ValueType.U8, 0x5a));
+        Assert.Equal(0u, UserMemory.Read(machine, b, ValueType.U8).Value);
+    }
+
     [Fact]
     public void A_read_maps_a_zeroed_shmem_page_and_a_later_write_goes_to_that_same_page()
     {

@@ -18,6 +18,29 @@ public sealed class SyscallFlagTests
     private static Machine On(KernelVersion series, DriverStrategy? driver = null) =>
         Opened(driver ?? PerPage, OpenFlags.ReadWrite, version: series);
 
+    /// <summary>
+    /// A run records the series differences it met (the series comparison reads them): MAP_ABOVE4G (D4) and MAP_STACK
+    /// (D5) are met exactly when the request carries them, on every series.
+    /// </summary>
+    [Theory]
+    [InlineData(KernelVersion.Linux6_1)]
+    [InlineData(KernelVersion.Linux6_12)]
+    [InlineData(KernelVersion.Linux7_3)]
+    public void Map_above4g_and_map_stack_mark_their_delta_reached_and_a_plain_mmap_marks_neither(KernelVersion series)
+    {
+        var both = KernelDeltas.MapAbove4G.Bit | KernelDeltas.MapStackNoHugePage.Bit;
+        foreach (var (flag, delta) in new[] { ((MapFlags)Mmap.Model.Rules.MmapRules.MapAbove4G, KernelDeltas.MapAbove4G), (MapFlags.Stack, KernelDeltas.MapStackNoHugePage) })
+        {
+            var machine = On(series);
+            Map(machine, 1, Prot.Read, MapFlags.Private | MapFlags.Anonymous | flag);
+            Assert.Equal(delta.Bit, machine.Mm.DeltasReached & both);
+        }
+
+        var plain = On(series);
+        Assert.True(Map(plain, 1, Prot.Read, MapFlags.Private | MapFlags.Anonymous).Succeeded);
+        Assert.Equal(0UL, plain.Mm.DeltasReached & both);
+    }
+
     [Theory]
     [InlineData(KernelVersion.Linux6_12)]
     [InlineData(KernelVersion.Linux7_3)]
