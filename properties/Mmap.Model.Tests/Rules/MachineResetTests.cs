@@ -44,6 +44,23 @@ public sealed class MachineResetTests
         Assert.Equal(fresh, Exercise(reused));
     }
 
+    /// <summary>What the last run wrote into the device buffer (through a shared mapping and write(2)) is gone after a reset.</summary>
+    [Fact]
+    public void Reset_puts_the_fill_pattern_back_into_the_device_buffer()
+    {
+        static byte[] FirstBytes(Machine machine)
+        {
+            DeviceFileSyscalls.Open(machine, OpenFlags.ReadOnly);
+            DeviceFileSyscalls.Read(machine, 8);
+            return machine.UserBuffer;
+        }
+
+        var reused = new Machine(Lab);
+        Exercise(reused);
+        reused.Reset();
+        Assert.Equal(FirstBytes(new Machine(Lab)), FirstBytes(reused));
+    }
+
     [Fact]
     public void Reset_brings_a_process_killed_by_a_kernel_bug_back()
     {

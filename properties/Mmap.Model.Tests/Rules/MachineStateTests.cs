@@ -22,6 +22,15 @@ public sealed class MachineStateTests
         Assert.True(new Machine(PerPage).WarnOnce(WarningSite.UntrackPfn));
     }
 
+    /// <summary>close(2) without an open descriptor fails with EBADF, and the trace shows that failed close.</summary>
+    [Fact]
+    public void Close_without_an_open_file_is_ebadf_in_the_result_and_the_trace()
+    {
+        var machine = new Machine(PerPage);
+        Assert.Equal(Errno.EBADF, DeviceFileSyscalls.Close(machine).Error);
+        Assert.Equal(new DeviceClosed(Errno.EBADF), machine.Trace.Events.Last());
+    }
+
     [Fact]
     public void A_write_shorter_than_its_pattern_writes_only_its_own_bytes()
     {

@@ -153,6 +153,11 @@ public sealed class SyscallFlagTests
         var again = MmapSyscall.Mmap(machine, new MmapRequest("B", va + Page, Page, Prot.Read, MapFlags.Private | MapFlags.Anonymous | MapFlags.FixedNoReplace, 0));
         Assert.Equal(Errno.EEXIST, again.Error);
         Assert.Equal((va, va + 2 * Page), (machine.Mm.Vmas.Single().Start, machine.Mm.Vmas.Single().End));
+
+        // With MAP_FIXED as well it is the same call: "if (flags & MAP_FIXED_NOREPLACE) flags |= MAP_FIXED;" sets a bit.
+        var both = MmapSyscall.Mmap(machine, new MmapRequest("C", va + Page, Page, Prot.Read, MapFlags.Private | MapFlags.Anonymous | MapFlags.Fixed | MapFlags.FixedNoReplace, 0));
+        Assert.Equal(Errno.EEXIST, both.Error);
+        Assert.Single(machine.Mm.Vmas);
     }
 
     /// <summary>PROT_GROWSDOWN on a MAP_GROWSDOWN VMA extends the change down to vm_start: "start = vma->vm_start;".</summary>

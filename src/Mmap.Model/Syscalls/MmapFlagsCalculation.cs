@@ -16,13 +16,6 @@ public static class MmapFlagsCalculation
         (VmFlags)MmapRules.InitialVmFlags<Word, Bit>(Word.Of((ulong)prot), Word.Of((ulong)flags), version).Value;
 
     /// <summary>
-    /// MAP_SHARED / MAP_SHARED_VALIDATE on a file: "vm_flags |= VM_SHARED | VM_MAYSHARE; if (!(file->f_mode &amp;
-    /// FMODE_WRITE)) vm_flags &amp;= ~(VM_MAYWRITE | VM_SHARED);"
-    /// </summary>
-    public static VmFlags ForSharedFile(VmFlags vmFlags, FMode mode) =>
-        (VmFlags)MmapRules.SharedFileVmFlags<Word, Bit>(Word.Of((ulong)vmFlags), Bit.Of((mode & FMode.Write) != 0)).Value;
-
-    /// <summary>
     /// do_mmap's "if (file)" switch for the device: errno 0 to go on, the vm_flags and the (masked) map flags.
     /// </summary>
     public static (Errno? Error, VmFlags VmFlags, MapFlags Flags) FileMapping(Prot prot, MapFlags flags, VmFlags vmFlags, OpenFlags open,
