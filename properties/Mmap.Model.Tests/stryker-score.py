@@ -83,7 +83,12 @@ def main(argv):
         import fnmatch
         globs = [g.strip() for g in scope.split(",") if g.strip()]
         # fnmatch's * crosses folders, so 'Driver/**/*.cs' also matches 'Driver/X.cs' once '**/' is read as '*'.
-        in_scope = {n: c for n, c in mutated.items() if any(fnmatch.fnmatch(n, g.replace("**/", "*")) for g in globs)}
+        # A glob starting with '!' leaves files out, as in Stryker's --mutate: they were not mutated by this run.
+        def matches(name, globs):
+            return any(fnmatch.fnmatch(name, g.replace("**/", "*")) for g in globs)
+        take = [g for g in globs if not g.startswith("!")]
+        leave = [g[1:] for g in globs if g.startswith("!")]
+        in_scope = {n: c for n, c in mutated.items() if matches(n, take) and not matches(n, leave)}
         write_ledger(record, commit, in_scope)
     return 0
 
