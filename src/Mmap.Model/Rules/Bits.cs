@@ -6,12 +6,6 @@ namespace Mmap.Model.Rules;
 public static class Bits
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TB Ne<TW, TB>(TW a, TW b) where TW : IWord<TW, TB> where TB : IBit<TB> => !TW.Eq(a, b);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TB Ule<TW, TB>(TW a, TW b) where TW : IWord<TW, TB> where TB : IBit<TB> => !TW.Ult(b, a);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TB Uge<TW, TB>(TW a, TW b) where TW : IWord<TW, TB> where TB : IBit<TB> => !TW.Ult(a, b);
 
     /// <summary>(value &amp; mask) != 0.</summary>

@@ -52,12 +52,6 @@ public readonly record struct Word(ulong Value) : IWord<Word, Bit>
     public static Word operator -(Word a, Word b) => new(unchecked(a.Value - b.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Word operator <<(Word a, int bits) => new(a.Value << bits);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Word operator >>(Word a, int bits) => new(a.Value >> bits);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Bit Eq(Word a, Word b) => new(a.Value == b.Value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -39,10 +39,6 @@ public interface IWord<TW, TB> where TW : IWord<TW, TB> where TB : IBit<TB>
 
     static abstract TW operator -(TW a, TW b);
 
-    static abstract TW operator <<(TW a, int bits);
-
-    static abstract TW operator >>(TW a, int bits);
-
     static abstract TB Eq(TW a, TW b);
 
     /// <summary>Unsigned a &lt; b.</summary>

@@ -140,8 +140,6 @@ public readonly struct SymWord : IWord<SymWord, SymBit>
         : new SymWord(new SymWord(a.Term.ShiftLeft(bits), null, ~((1UL << bits) - 1), 0, (1UL << bits) - 1),
             a.max <= ulong.MaxValue >> bits ? a.max << bits : ulong.MaxValue);
 
-    public static SymWord operator >>(SymWord a, int bits) => a.Constant is { } x ? Of(x >> bits) : new SymWord(a.Term.ShiftRight(bits));
-
     public static SymBit Eq(SymWord a, SymWord b)
     {
         if (a.Constant is { } x && b.Constant is { } y) return SymBit.Of(x == y);
