@@ -30,7 +30,12 @@ public sealed class ProtectionMapTests
         Assert.True(ProtectionMap.VmGetPageProt(VmFlags.Write | VmFlags.Shared).UserReadable);
 
     [Fact]
-    public void No_access_is_page_none() => Assert.Equal(PageProt.None, ProtectionMap.VmGetPageProt(VmFlags.Shared));
+    public void No_access_is_page_none()
+    {
+        Assert.Equal(PageProt.None, ProtectionMap.VmGetPageProt(VmFlags.Shared));
+        // PAGE_NONE = __pg(_PAGE_PROTNONE | _PAGE_ACCESSED): not present, so the MMU faults on any access.
+        Assert.Equal(0x100UL | 0x20UL, PageProt.None.Bits);
+    }
 
     [Fact]
     public void Page_shared_bits_are_present_rw_user_accessed_nx() =>
@@ -67,6 +72,7 @@ public sealed class ProtectionMapTests
     {
         Assert.Equal("PAGE_READONLY_EXEC pkey=1", PageProt.ReadOnlyExec.WithPkey(1).ToString());
         Assert.Equal("PAGE_SHARED_EXEC", PageProt.SharedExec.ToString());
+        Assert.Equal("PAGE_NONE", PageProt.None.ToString());
         Assert.Equal("0x105", new PageProt(PageProt.PresentBit | PageProt.UserBit | PageProt.ProtNoneBit).ToString());
     }
 }

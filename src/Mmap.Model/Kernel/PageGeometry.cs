@@ -20,6 +20,4 @@ public static class PageGeometry
 
     /// <summary>PAGE_ALIGN: rounds up; wraps to 0 on overflow like the kernel macro.</summary>
     public static ulong Align(ulong value) => unchecked(value + PageSize - 1) & PageMask;
-
-    public static ulong Pages(ulong bytes) => bytes >> PageShift;
 }

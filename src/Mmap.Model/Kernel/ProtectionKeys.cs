@@ -40,9 +40,6 @@ public static class ProtectionKeys
     /// <summary>vma_pkey: "(vma->vm_flags &amp; vma_pkey_mask) &gt;&gt; VM_PKEY_SHIFT".</summary>
     public static int Of(VmFlags flags) => (int)(((ulong)flags & (ulong)Mask) >> Shift);
 
-    /// <summary>do_mmap: "if (prot == PROT_EXEC) pkey = execute_only_pkey(mm);" — exactly PROT_EXEC, nothing else set.</summary>
-    public static int ForMmap(Prot prot) => prot == Prot.Exec ? ExecuteOnlyKey : DefaultKey;
-
     /// <summary>
     /// __arch_override_mprotect_pkey(vma, prot, -1) (plain mprotect): PROT_EXEC takes the execute-only key; a VMA that
     /// was execute-only goes back to ARCH_DEFAULT_PKEY; any other VMA keeps its key (vma_pkey).
