@@ -166,6 +166,20 @@ public sealed class SeriesRuleTests
         Assert.Equal(2, machine.Mm.Ptes.Count);
     }
 
+    /// <summary>
+    /// A run's reached-deltas mask names exactly the deltas whose bits it holds: the series comparison blames a trace
+    /// difference only on a delta the run met, never on every delta between the two series.
+    /// </summary>
+    [Fact]
+    public void The_reached_mask_names_exactly_its_deltas()
+    {
+        Assert.Empty(KernelDeltas.In(0));
+        Assert.Equal([KernelDeltas.PfnmapTrackContext, KernelDeltas.FrozenKmallocPages],
+            KernelDeltas.In(KernelDeltas.FrozenKmallocPages.Bit | KernelDeltas.PfnmapTrackContext.Bit));
+        Assert.Equal(KernelDeltas.All, KernelDeltas.In(ulong.MaxValue));
+        Assert.Equal($"D3 {KernelDeltas.FrozenKmallocPages.Title} (7.3+)", KernelDeltas.FrozenKmallocPages.ToString());
+    }
+
     [Fact]
     public void Mprotect_explains_its_enomem_cases()
     {
