@@ -16,6 +16,22 @@ public sealed class PhysicalPageTests
         return (source, copy);
     }
 
+    /// <summary>A page made 4 KiB of bytes by a write far in (0x33 at 4000), its prefix 0xdd.</summary>
+    private static PhysicalPage Materialized()
+    {
+        var page = PhysicalPage.WithPrefix([0xdd]);
+        page.Write(4000, 0x33);
+        return page;
+    }
+
+    /// <summary>The prefix dd cc bb aa with the shorter prefix 11 written over it.</summary>
+    private static PhysicalPage ShorterPrefixOverALongerOne()
+    {
+        var page = PhysicalPage.WithPrefix([0xdd, 0xcc, 0xbb, 0xaa]);
+        page.WritePrefix([0x11]);
+        return page;
+    }
+
     private static byte[] Bytes(PhysicalPage page, int count) => Enumerable.Range(0, count).Select(i => page.Read(i) ?? 0xee).Select(b => (byte)b).ToArray();
 
     /// <summary>Buffers of every size up to the largest a driver may have get their pfns: contiguous for kmalloc, scattered for vmalloc.</summary>
@@ -38,12 +54,9 @@ public sealed class PhysicalPageTests
     [Fact]
     public void A_prefix_write_keeps_every_byte_it_does_not_cover()
     {
-        var shorter = PhysicalPage.WithPrefix([0xdd, 0xcc, 0xbb, 0xaa]);
-        shorter.WritePrefix([0x11]);
-        Assert.Equal([0x11, 0xcc, 0xbb, 0xaa, 0], Bytes(shorter, 5));
+        Assert.Equal([0x11, 0xcc, 0xbb, 0xaa, 0], Bytes(ShorterPrefixOverALongerOne(), 5));
 
-        var materialized = PhysicalPage.WithPrefix([0xdd]);
-        materialized.Write(4000, 0x33);
+        var materialized = Materialized();
         materialized.WritePrefix([0x11, 0x22]);
         Assert.Equal([0x11, 0x22, 0], Bytes(materialized, 3));
         Assert.Equal((byte?)0x33, materialized.Read(4000));
@@ -102,15 +115,13 @@ public sealed class PhysicalPageTests
     [Fact]
     public void A_write_near_the_start_of_a_materialized_page_reads_back()
     {
-        var page = PhysicalPage.WithPrefix([0xdd]);
-        page.Write(4000, 0x33);
+        var page = Materialized();
         page.Write(5, 0x44);
         Assert.Equal([0xdd, 0, 0, 0, 0, 0x44], Bytes(page, 6));
         Assert.Equal((byte?)0x33, page.Read(4000));
 
         // A shorter prefix over a longer one materializes the page; a later write near the start goes to those bytes.
-        var rewritten = PhysicalPage.WithPrefix([0xdd, 0xcc, 0xbb, 0xaa]);
-        rewritten.WritePrefix([0x11]);
+        var rewritten = ShorterPrefixOverALongerOne();
         rewritten.Write(2, 0x44);
         Assert.Equal([0x11, 0xcc, 0x44, 0xaa], Bytes(rewritten, 4));
     }

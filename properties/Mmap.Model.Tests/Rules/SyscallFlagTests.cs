@@ -1,5 +1,6 @@
 using Mmap.Model.Driver;
 using Mmap.Model.Kernel;
+using Mmap.Model.Rules;
 using Mmap.Model.Syscalls;
 using Xunit;
 using static Mmap.Model.Tests.TestMachines;
@@ -29,7 +30,7 @@ public sealed class SyscallFlagTests
     public void Map_above4g_and_map_stack_mark_their_delta_reached_and_a_plain_mmap_marks_neither(KernelVersion series)
     {
         var both = KernelDeltas.MapAbove4G.Bit | KernelDeltas.MapStackNoHugePage.Bit;
-        foreach (var (flag, delta) in new[] { ((MapFlags)Mmap.Model.Rules.MmapRules.MapAbove4G, KernelDeltas.MapAbove4G), (MapFlags.Stack, KernelDeltas.MapStackNoHugePage) })
+        foreach (var (flag, delta) in new[] { ((MapFlags)MmapRules.MapAbove4G, KernelDeltas.MapAbove4G), (MapFlags.Stack, KernelDeltas.MapStackNoHugePage) })
         {
             var machine = On(series);
             Map(machine, 1, Prot.Read, MapFlags.Private | MapFlags.Anonymous | flag);
