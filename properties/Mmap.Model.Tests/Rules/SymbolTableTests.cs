@@ -44,4 +44,40 @@ public sealed class SymbolTableTests
         Assert.Equal("0x3", s.PgOff(3));
         Assert.Null(s.PgOffAsPfn(0x102 + 0x1000));
     }
+
+    [Fact]
+    public void An_address_outside_every_mapping_is_named_after_the_nearest_mapping_below_it()
+    {
+        var s = new SymbolTable();
+        Assert.Equal("0x5000", s.Address(0x5000));
+        s.BindMapping("A", 0x10000, 0x12000);
+        s.BindMapping("B", 0x20000, 0x21000);
+        s.BindMapping("C", 0x10000, 0x11000); // starts where A does: bound later, so it names what lies past both
+        Assert.Equal("A+0x1000", s.Address(0x11000));
+        Assert.Equal("C+0x3000", s.Address(0x13000));
+        Assert.Equal("B+0x1000", s.Address(0x21000));
+        Assert.Equal("0xf000", s.Address(0xf000));
+        s.BindMapping("A", 0x30000, 0x31000); // rebinding a label forgets where it was
+        Assert.Equal("C+0x1000", s.Address(0x11000));
+    }
+
+    [Fact]
+    public void An_end_is_named_one_past_the_last_byte()
+    {
+        var s = new SymbolTable();
+        s.BindMapping("A", 0x10000, 0x12000);
+        Assert.Equal("A+0x2000", s.EndAddress(0x12000));
+        Assert.Equal("A+0x3000", s.EndAddress(0x13000));
+        Assert.Equal("0x0", s.EndAddress(0));
+        Assert.Equal("0x8000", s.EndAddress(0x8000));
+    }
+
+    [Fact]
+    public void A_pfn_is_a_buffer_page_an_offset_from_the_first_or_hex()
+    {
+        var s = new SymbolTable();
+        Assert.Equal("0x100", s.Pfn(0x100));
+        s.BindBuffer([0x100, 0x180]);
+        Assert.Equal(("pfn[0]", "pfn[1]", "pfn[0]+1", "0xff"), (s.Pfn(0x100), s.Pfn(0x180), s.Pfn(0x101), s.Pfn(0xff)));
+    }
 }
