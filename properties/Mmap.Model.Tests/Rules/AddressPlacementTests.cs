@@ -114,4 +114,14 @@ public sealed class AddressPlacementTests
         Assert.Equal(3, machine.Mm.Vmas.Count);
         Assert.Equal(2UL, machine.Mm.Vmas[2].PgOff); // the piece above keeps its file offset (split advances vm_pgoff)
     }
+
+    [Fact]
+    public void A_hint_is_valid_up_to_where_the_mapping_ends_at_task_size()
+    {
+        // mmap_address_hint_valid: "if (TASK_SIZE - len < addr) return false;" — then the top-down search.
+        var machine = Opened(Whole, OpenFlags.ReadWrite);
+        Assert.Equal(PageGeometry.TaskSize - 2 * Page, MapAt(machine, PageGeometry.TaskSize - 2 * Page, 2, MapFlags.Shared).Value);
+        Assert.Equal(PageGeometry.MmapBase - 2 * Page, MapAt(machine, PageGeometry.TaskSize - 3 * Page, 2, MapFlags.Shared).Value);
+        Assert.Equal(PageGeometry.MmapBase - 4 * Page, MapAt(machine, PageGeometry.TaskSize - Page, 2, MapFlags.Shared).Value);
+    }
 }

@@ -193,4 +193,25 @@ public sealed class MergeRuleTests
         Assert.Single(machine.Mm.Vmas);
         Assert.Equal(0UL, machine.Mm.DeltasReached & KernelDeltas.NoMergeRetryAfterMmap.Bit);
     }
+
+    [Theory]
+    [InlineData(KernelVersion.Linux6_1)]
+    [InlineData(KernelVersion.Linux6_12)]
+    [InlineData(KernelVersion.Linux7_3)]
+    public void A_vma_keeps_its_anon_vma_on_later_faults_so_its_pieces_merge_again(KernelVersion kernel)
+    {
+        // anon_vma_prepare: "if (likely(vma->anon_vma)) return 0;" — a second anonymous page does not replace it, even
+        // when no neighbour is left to share it with.
+        var machine = Anonymous(kernel);
+        var va = MmapSyscall.Mmap(machine, new MmapRequest("A", 0, 4 * Page, Prot.Read | Prot.Write, PrivateAnon, 0)).Value;
+        UserMemory.Write(machine, va, ValueType.U8, 1);
+        var anonVma = machine.Mm.Vmas.Single().AnonVma;
+        Assert.True(MunmapSyscall.Munmap(machine, va + 2 * Page, Page).Succeeded);
+        UserMemory.Write(machine, va + Page, ValueType.U8, 2);
+        Assert.All(machine.Mm.Vmas, v => Assert.Equal(anonVma, v.AnonVma));
+
+        // The hole refilled: the new VMA joins both pieces, whose anon_vmas agree.
+        Assert.Equal(va + 2 * Page, MapAt(machine, "B", va + 2 * Page, Prot.Read | Prot.Write, PrivateAnon | MapFlags.Fixed));
+        Assert.Equal((va, va + 4 * Page, anonVma), (machine.Mm.Vmas.Single().Start, machine.Mm.Vmas.Single().End, machine.Mm.Vmas.Single().AnonVma));
+    }
 }

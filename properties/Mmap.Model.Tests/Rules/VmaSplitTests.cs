@@ -1,5 +1,6 @@
 using Mmap.Model.Kernel;
 using Mmap.Model.Mm;
+using Mmap.Model.Syscalls;
 using Xunit;
 
 namespace Mmap.Model.Tests.Rules;
@@ -10,25 +11,33 @@ public sealed class VmaSplitTests
     private const ulong Page = PageGeometry.PageSize;
 
     [Fact]
-    public void A_split_that_would_pass_max_map_count_is_enomem_and_changes_nothing()
+    public void At_max_map_count_a_split_is_enomem_but_unmapping_a_whole_vma_between_neighbours_is_not()
     {
-        // split_vma: "if (vma->vm_mm->map_count >= sysctl_max_map_count) return -ENOMEM;"
-        var mm = new AddressSpace();
-        for (ulong i = 0; i < AddressSpace.MaxMapCount - 1; i++)
+        // split_vma: "if (vma->vm_mm->map_count >= sysctl_max_map_count) return -ENOMEM;". Unmapping a whole VMA splits
+        // nothing, so it succeeds even then, however closely its neighbours touch it.
+        var machine = new Machine(TestMachines.Whole);
+        var mm = machine.Mm;
+        const ulong Base = 0x10000000;
+        for (ulong i = 0; i < AddressSpace.MaxMapCount; i++)
         {
-            mm.Insert(new Vma(0x10000000 + (4 * i * Page), 0x10000000 + ((4 * i) + 2) * Page, VmFlags.Read, 0, VmOps.Dummy, null));
+            mm.Insert(new Vma(Base + (2 * i * Page), Base + (2 * (i + 1) * Page), VmFlags.Read, i, VmOps.Dummy, null));
         }
-
-        var first = mm.Vmas[0];
-        var end = first.End;
-        Assert.Null(VmaSplit.Split(mm, first, first.Start + Page, out var upper));
-        Assert.Equal((first.Start + Page, end), (upper!.Start, upper.End));
-        Assert.Equal(AddressSpace.MaxMapCount, mm.MapCount);
 
         var last = mm.Vmas[^1];
         Assert.Equal(Errno.ENOMEM, VmaSplit.Split(mm, last, last.Start + Page, out var none));
         Assert.Null(none);
         Assert.Equal((AddressSpace.MaxMapCount, 2 * Page), (mm.MapCount, last.Length));
+        Assert.Equal(Errno.ENOMEM, MunmapSyscall.Munmap(machine, last.Start, Page).Error);
+
+        var (below, middle, above) = (mm.Vmas[99], mm.Vmas[100], mm.Vmas[101]);
+        Assert.True(MunmapSyscall.Munmap(machine, middle.Start, middle.Length).Succeeded);
+        Assert.Same(below, mm.Vmas[99]); // the neighbours are left alone, not split at the range's edges
+        Assert.Same(above, mm.Vmas[100]);
+        Assert.Equal((AddressSpace.MaxMapCount - 1, Base + (200 * Page), Base + (202 * Page)), (mm.MapCount, mm.Vmas[99].End, mm.Vmas[100].Start));
+
+        var end = last.End;
+        Assert.Null(VmaSplit.Split(mm, last, last.Start + Page, out var upper));
+        Assert.Equal((last.Start + Page, end, AddressSpace.MaxMapCount), (upper!.Start, upper.End, mm.MapCount));
     }
 
     [Fact]

@@ -121,11 +121,18 @@ public sealed class AddressSpace
         else vma.AnonVma = ++_anonVmas;
     }
 
+    /// <summary>Inserts <paramref name="vma"/> before the first VMA that starts at or above it (the list is sorted by start).</summary>
     public void Insert(Vma vma)
     {
-        var index = 0;
-        while (index < _vmas.Count && _vmas[index].Start < vma.Start) index++;
-        _vmas.Insert(index, vma);
+        int low = 0, high = _vmas.Count;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (_vmas[mid].Start < vma.Start) low = mid + 1;
+            else high = mid;
+        }
+
+        _vmas.Insert(low, vma);
     }
 
     public void Remove(Vma vma) => _vmas.Remove(vma);
