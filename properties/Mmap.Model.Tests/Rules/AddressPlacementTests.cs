@@ -120,8 +120,8 @@ public sealed class AddressPlacementTests
     {
         // mmap_address_hint_valid: "if (TASK_SIZE - len < addr) return false;" — then the top-down search.
         var machine = Opened(Whole, OpenFlags.ReadWrite);
+        Assert.Equal(PageGeometry.MmapBase - 2 * Page, MapAt(machine, PageGeometry.TaskSize - Page, 2, MapFlags.Shared).Value);
         Assert.Equal(PageGeometry.TaskSize - 2 * Page, MapAt(machine, PageGeometry.TaskSize - 2 * Page, 2, MapFlags.Shared).Value);
-        Assert.Equal(PageGeometry.MmapBase - 2 * Page, MapAt(machine, PageGeometry.TaskSize - 3 * Page, 2, MapFlags.Shared).Value);
-        Assert.Equal(PageGeometry.MmapBase - 4 * Page, MapAt(machine, PageGeometry.TaskSize - Page, 2, MapFlags.Shared).Value);
+        Assert.Equal(PageGeometry.MmapBase - 4 * Page, MapAt(machine, PageGeometry.TaskSize - 3 * Page, 2, MapFlags.Shared).Value);
     }
 }
