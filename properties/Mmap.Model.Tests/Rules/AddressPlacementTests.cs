@@ -124,4 +124,14 @@ public sealed class AddressPlacementTests
         Assert.Equal(PageGeometry.TaskSize - 2 * Page, MapAt(machine, PageGeometry.TaskSize - 2 * Page, 2, MapFlags.Shared).Value);
         Assert.Equal(PageGeometry.MmapBase - 4 * Page, MapAt(machine, PageGeometry.TaskSize - 3 * Page, 2, MapFlags.Shared).Value);
     }
+
+    [Fact]
+    public void A_hint_ending_where_a_mapping_starts_is_free()
+    {
+        // find_vma_intersection(mm, addr, addr + len): a VMA starting at addr + len does not intersect.
+        var machine = Opened(Whole, OpenFlags.ReadWrite);
+        Assert.Equal(0x40002000UL, MapAt(machine, 0x40002000, 2, MapFlags.Shared | MapFlags.Fixed).Value);
+        Assert.Equal(0x40000000UL, MapAt(machine, 0x40000000, 2, MapFlags.Shared).Value);
+        Assert.Equal(0x40004000UL, MapAt(machine, 0x40004000, 1, MapFlags.Shared | MapFlags.FixedNoReplace).Value);
+    }
 }

@@ -72,6 +72,19 @@ public sealed class MergeRuleTests
     }
 
     [Fact]
+    public void The_lowest_vma_takes_its_upper_neighbours_anon_vma()
+    {
+        // find_mergeable_anon_vma tries next first: here the lower VMA faults second, with no VMA below it.
+        var machine = Anonymous(KernelVersion.Linux6_1);
+        var p = MapAt(machine, "P", 0, Prot.Read | Prot.Write);
+        var q = MapAt(machine, "Q", p + Page, Prot.Read | Prot.Write | Prot.Exec);
+        UserMemory.Write(machine, q, ValueType.U8, 2);
+        UserMemory.Write(machine, p, ValueType.U8, 1);
+        Assert.Same(machine.Mm.Vmas[0], machine.Mm.Find(p));
+        Assert.Equal(machine.Mm.Vmas[1].AnonVma, machine.Mm.Vmas[0].AnonVma);
+    }
+
+    [Fact]
     public void An_incompatible_neighbour_does_not_lend_its_anon_vma()
     {
         // A locked mapping next to an unlocked one: the flags differ in VM_LOCKED, not only in access bits.

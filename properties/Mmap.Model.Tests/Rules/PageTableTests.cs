@@ -86,4 +86,34 @@ public sealed class PageTableTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new Pte(1UL << 40, PageProt.ReadOnly, PteKind.Special));
         Assert.Throws<ArgumentOutOfRangeException>(() => new Pte(1, new PageProt(0x200), PteKind.Special));
     }
+
+    [Fact]
+    public void An_empty_or_backwards_range_holds_nothing()
+    {
+        var table = new PageTable();
+        table.Set(0x10000, PteFor(0x10000));
+        table.Set(0x11000, PteFor(0x11000));
+        foreach (var (start, end) in new[] { (0x11000UL, 0x11000UL), (0x11000UL, 0x10000UL), (0x10000UL, 0UL) })
+        {
+            Assert.Empty(table.KeysIn(start, end));
+            Assert.Equal(0, table.CountIn(start, end));
+            Assert.Equal(0, table.RemoveRange(start, end));
+        }
+
+        Assert.Equal(2, table.Count);
+        Assert.Equal(0, new PageTable().RemoveRange(0, ulong.MaxValue));
+    }
+
+    [Fact]
+    public void A_range_ending_just_below_a_block_stays_out_of_it()
+    {
+        // Blocks hold 64 pages (0x40000 bytes): a range ending at 0x3ffff holds the page at 0x3f000, not the one at 0x40000.
+        var table = new PageTable();
+        table.Set(0x3f000, PteFor(0x3f000));
+        table.Set(0x40000, PteFor(0x40000));
+        Assert.Equal(1, table.CountIn(0, 0x3ffff));
+        Assert.Equal([0x3f000UL], table.KeysIn(0, 0x3ffff));
+        Assert.Equal(1, table.RemoveRange(0, 0x3ffff));
+        Assert.Equal([0x40000UL], table.Keys);
+    }
 }
