@@ -93,14 +93,15 @@ public sealed class PageTableTests
         var table = new PageTable();
         table.Set(0x10000, PteFor(0x10000));
         table.Set(0x11000, PteFor(0x11000));
-        foreach (var (start, end) in new[] { (0x11000UL, 0x11000UL), (0x11000UL, 0x10000UL), (0x10000UL, 0UL) })
+        table.Set(0x50000, PteFor(0x50000)); // in the second block: an end of 0 is no "one past the top" for it
+        foreach (var (start, end) in new[] { (0x11000UL, 0x11000UL), (0x11000UL, 0x10000UL), (0x10000UL, 0UL), (0x50000UL, 0UL) })
         {
             Assert.Empty(table.KeysIn(start, end));
             Assert.Equal(0, table.CountIn(start, end));
             Assert.Equal(0, table.RemoveRange(start, end));
         }
 
-        Assert.Equal(2, table.Count);
+        Assert.Equal(3, table.Count);
         Assert.Equal(0, new PageTable().RemoveRange(0, ulong.MaxValue));
     }
 
