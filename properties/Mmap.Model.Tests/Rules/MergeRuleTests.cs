@@ -207,6 +207,30 @@ public sealed class MergeRuleTests
         Assert.Equal(0UL, machine.Mm.DeltasReached & KernelDeltas.NoMergeRetryAfterMmap.Bit);
     }
 
+    [Fact]
+    public void A_new_range_that_expands_the_vma_above_it_keeps_that_vmas_label()
+    {
+        // vma_merge expands next downwards: the VMA is B's, and the pictures name it B.
+        var machine = new Machine(PerPage with { Pages = 4, Method = MappingMethod.Fault }, KernelVersion.Linux6_1);
+        DeviceFileSyscalls.Open(machine, OpenFlags.ReadWrite);
+        var b = MapAt(machine, "B", 0, Prot.Read, MapFlags.Private, offset: Page);
+        Assert.Equal(b - Page, MapAt(machine, "A", b - Page, Prot.Read, MapFlags.Private | MapFlags.Fixed));
+        Assert.Equal((b - Page, b + Page, "B"), (machine.Mm.Vmas.Single().Start, machine.Mm.Vmas.Single().End, machine.Mm.Vmas.Single().Label));
+    }
+
+    [Fact]
+    public void A_neighbour_that_does_not_touch_lends_no_anon_vma()
+    {
+        // anon_vma_compatible: "vma->vm_end == b->vm_start" first.
+        var machine = Anonymous(KernelVersion.Linux6_1);
+        var p = MapAt(machine, "P", 0, Prot.Read | Prot.Write);
+        var q = MapAt(machine, "Q", p + 2 * Page, Prot.Read | Prot.Write, PrivateAnon | MapFlags.Fixed);
+        UserMemory.Write(machine, q, ValueType.U8, 2);
+        UserMemory.Write(machine, p, ValueType.U8, 1);
+        Assert.Equal(2, machine.Mm.MapCount);
+        Assert.NotEqual(machine.Mm.Vmas[1].AnonVma, machine.Mm.Vmas[0].AnonVma);
+    }
+
     [Theory]
     [InlineData(KernelVersion.Linux6_1)]
     [InlineData(KernelVersion.Linux6_12)]

@@ -83,8 +83,9 @@ public sealed class PageTableTests
         var copy = pte with { Prot = pte.Prot.WithWrite(), Kind = PteKind.Page };
         Assert.Equal((0x800123UL, PageProt.Shared, PteKind.Page), (copy.Pfn, copy.Prot, copy.Kind));
         Assert.Equal(PageProt.ReadOnly.Bits | PageProt.NxBit, new Pte(1, PageProt.ReadOnly, PteKind.Special).Prot.Bits);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Pte(1UL << 40, PageProt.ReadOnly, PteKind.Special));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Pte(1, new PageProt(0x200), PteKind.Special));
+        Assert.Contains("pfn 0x10000000000 does not fit a PTE", Assert.Throws<ArgumentOutOfRangeException>(() => new Pte(1UL << 40, PageProt.ReadOnly, PteKind.Special)).Message);
+        Assert.Contains("overlaps the pfn or kind bits", Assert.Throws<ArgumentOutOfRangeException>(() => new Pte(1, new PageProt(0x200), PteKind.Special)).Message);
+        Assert.Equal("no PTE at 0x5000", Assert.Throws<KeyNotFoundException>(() => new PageTable()[0x5000]).Message);
     }
 
     [Fact]

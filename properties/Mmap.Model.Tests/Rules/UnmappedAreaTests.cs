@@ -39,7 +39,8 @@ public sealed class UnmappedAreaTests
     public void The_lowest_gap_that_fits_is_taken_and_a_smaller_one_skipped()
     {
         // [Begin, +2) taken, a one-page gap, [+3, +4) taken, a two-page gap, [+6, +7) taken.
-        var mm = With((Begin, Begin + 2 * Page), (Begin + 3 * Page, Begin + 4 * Page), (Begin + 6 * Page, Begin + 7 * Page));
+        // Below the window, a mapping the search passes over.
+        var mm = With((0x10000000, 0x10001000), (Begin, Begin + 2 * Page), (Begin + 3 * Page, Begin + 4 * Page), (Begin + 6 * Page, Begin + 7 * Page));
         Assert.Equal((Begin + 4 * Page, (Errno?)null), Find32(mm, 0, 2 * Page));
         Assert.Equal((Begin + 2 * Page, (Errno?)null), Find32(mm, 0, Page));
         Assert.Equal((Begin + 7 * Page, (Errno?)null), Find32(mm, 0, 3 * Page));
@@ -67,6 +68,15 @@ public sealed class UnmappedAreaTests
         Assert.Equal(Begin + Page, Find32(mm, PageGeometry.MmapBase - 0x100000, 2 * Page).Address);
         // An occupied hint, too.
         Assert.Equal(Begin + Page, Find32(mm, Begin, Page).Address);
+    }
+
+    [Fact]
+    public void Map_fixed_may_cover_the_whole_user_address_space_and_no_more()
+    {
+        // get_unmapped_area: "if (len > TASK_SIZE) return -ENOMEM;", then "if (addr > TASK_SIZE - len) return -ENOMEM;".
+        Assert.Equal((0UL, (Errno?)null), UnmappedArea.Find(new AddressSpace(), 0, PageGeometry.TaskSize, isFixed: true));
+        Assert.Equal(Errno.ENOMEM, UnmappedArea.Find(new AddressSpace(), Page, PageGeometry.TaskSize, isFixed: true).Error);
+        Assert.Equal(Errno.ENOMEM, UnmappedArea.Find(new AddressSpace(), 0, PageGeometry.TaskSize + Page, isFixed: true).Error);
     }
 
     [Fact]

@@ -52,4 +52,8 @@ public sealed class VmaSplitTests
             mm.Vmas.Select(v => (v.Start, v.End, v.PgOff)));
         Assert.Same(mm.Vmas[1], piece);
     }
+
+    [Fact]
+    public void A_vma_prints_as_its_range_flags_and_pgoff() =>
+        Assert.Equal("[10000, 12000) 0x9 pgoff=5", new Vma(0x10000, 0x12000, VmFlags.Read | VmFlags.Shared, 5, VmOps.Dummy, null).ToString());
 }

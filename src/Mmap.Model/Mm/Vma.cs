@@ -31,8 +31,8 @@ public sealed class Vma
     /// <summary>vma->vm_file, or null for an anonymous mapping.</summary>
     public OpenFile? File { get; set; }
 
-    /// <summary>The trace label of the mmap call that created this VMA.</summary>
-    public string Label { get; init; } = "";
+    /// <summary>The trace label of the mmap call that created this VMA (or of the neighbour a new range expanded).</summary>
+    public string Label { get; set; } = "";
 
     public ulong Length => End - Start;
 

@@ -168,8 +168,9 @@ public static class MmapSyscall
         var mergesPrev = prev is not null && VmaMerge.CanMerge(prev, WithOps(candidate, prev.Ops));
         var mergesNext = next is not null && VmaMerge.CanMerge(WithOps(candidate, next.Ops), next);
         if (!mergesPrev && !mergesNext) return null;
-        candidate.Ops = mergesPrev ? prev!.Ops : next!.Ops;
-        candidate.PageProt = (mergesPrev ? prev! : next!).PageProt;
+        // The neighbour is expanded (vma_merge keeps its vm_area_struct): the candidate takes its ops, protection and label.
+        var expanded = mergesPrev ? prev! : next!;
+        (candidate.Ops, candidate.PageProt, candidate.Label) = (expanded.Ops, expanded.PageProt, expanded.Label);
         mm.Insert(candidate);
         return VmaMerge.MergeNeighbours(mm, candidate);
     }
