@@ -221,10 +221,12 @@ public sealed class MergeRuleTests
     [Fact]
     public void A_neighbour_that_does_not_touch_lends_no_anon_vma()
     {
-        // anon_vma_compatible: "vma->vm_end == b->vm_start" first.
-        var machine = Anonymous(KernelVersion.Linux6_1);
-        var p = MapAt(machine, "P", 0, Prot.Read | Prot.Write);
-        var q = MapAt(machine, "Q", p + 2 * Page, Prot.Read | Prot.Write, PrivateAnon | MapFlags.Fixed);
+        // anon_vma_compatible: "vma->vm_end == b->vm_start" first. Private file mappings whose offsets follow on (pages 0
+        // and 1) with a page's gap between them: only the addresses tell them apart (anonymous ones differ in vm_pgoff too).
+        var machine = new Machine(PerPage with { Pages = 4, Method = MappingMethod.Fault }, KernelVersion.Linux6_1);
+        DeviceFileSyscalls.Open(machine, OpenFlags.ReadWrite);
+        var p = MapAt(machine, "P", 0x40000000, Prot.Read | Prot.Write, MapFlags.Private | MapFlags.Fixed);
+        var q = MapAt(machine, "Q", p + 2 * Page, Prot.Read | Prot.Write, MapFlags.Private | MapFlags.Fixed, offset: Page);
         UserMemory.Write(machine, q, ValueType.U8, 2);
         UserMemory.Write(machine, p, ValueType.U8, 1);
         Assert.Equal(2, machine.Mm.MapCount);
