@@ -41,6 +41,7 @@ public sealed class SymbolTableTests
         s.BindBuffer([0x100, 0x101, 0x102, 0x200]);
         s.NoteRemap(Remap(0x100, 2));
         Assert.Equal("pfn[3]", s.PgOff(0x200));
+        Assert.Equal("pfn[2]", s.PgOff(0x102)); // one past the remap's two pages: a buffer pfn of its own
         Assert.Equal("0x3", s.PgOff(3));
         Assert.Null(s.PgOffAsPfn(0x102 + 0x1000));
     }

@@ -125,4 +125,25 @@ public sealed class TraceRendererTests
         trace.Close();
         Assert.Single(trace.Events);
     }
+
+    [Fact]
+    public void A_failed_device_read_and_a_sigbus_from_vmf_insert_pfn_render_as_errors()
+    {
+        // Neither happens on the model's paths today (the fault path asks vmf_insert_pfn only inside the VMA), but the
+        // vocabulary has them: a negative errno for read(2), VM_FAULT_SIGBUS for the insert.
+        var trace = new Trace();
+        trace.FileIo(isWrite: false, 0x1000, Syscalls.SyscallResult.Fail(Errno.EFAULT));
+        trace.FaultInsertPfn(A, 3, Driver.VmFault.SigBus, 3);
+        Assert.Equal(-(long)Errno.EFAULT, ((DeviceIo)trace.Events[0]).Result);
+        Assert.Equal(
+            ["read(fd, buf, 0x1000) = -EFAULT", "  ->fault 0x7f0000000000 pgoff=0x3 = VM_FAULT_SIGBUS"],
+            TraceRenderer.ComparableLines(trace.Events));
+        Assert.Equal("vmf_insert_pfn(pfn[3])", ((FaultHandlerCalled)trace.Events[1]).Why);
+    }
+
+    private sealed record NotAnEvent : TraceEvent;
+
+    [Fact]
+    public void An_event_type_the_renderer_does_not_know_is_an_error() =>
+        Assert.Equal("unknown trace event NotAnEvent", Assert.Throws<InvalidOperationException>(() => TraceRenderer.Render([new NotAnEvent()])).Message);
 }

@@ -23,7 +23,6 @@ public static class TraceRenderer
         {
             if (e is MmapCalled call) lastMmapLength = Kernel.PageGeometry.Align(call.Length);
             var (line, why) = RenderLine(e, symbols, lastMmapLength);
-            if (line is null) continue;
             if (!withExplanations && e is ModelNote) continue;
             text.Append(line);
             if (withExplanations && !string.IsNullOrEmpty(why)) text.Append(CommentMarker).Append(why);
@@ -45,7 +44,7 @@ public static class TraceRenderer
         return kept.TrimStart().StartsWith('#') ? "" : kept.TrimEnd();
     }
 
-    private static (string? Line, string? Why) RenderLine(TraceEvent e, SymbolTable s, ulong mmapLength)
+    private static (string Line, string? Why) RenderLine(TraceEvent e, SymbolTable s, ulong mmapLength)
     {
         const string In = "  ";
         switch (e)
