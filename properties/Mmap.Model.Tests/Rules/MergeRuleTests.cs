@@ -20,6 +20,9 @@ public sealed class MergeRuleTests
 
     private static Machine Anonymous(KernelVersion kernel) => new(PerPage, kernel);
 
+    /// <summary>A four-page ->fault driver (no clear-maywrite), opened O_RDWR on 6.1: its private mappings of one file can merge.</summary>
+    private static Machine FaultFileOpened() => Opened(PerPage with { Pages = 4, Method = MappingMethod.Fault }, OpenFlags.ReadWrite);
+
     private static ulong MapAt(Machine machine, string label, ulong address, Prot prot, MapFlags flags = PrivateAnon, ulong offset = 0) =>
         MmapSyscall.Mmap(machine, new MmapRequest(label, address, Page, prot, flags, offset)).Value;
 
@@ -199,8 +202,7 @@ public sealed class MergeRuleTests
     public void A_driver_that_left_vm_flags_alone_is_merged_before_mmap_and_never_reaches_the_retry()
     {
         // The same fault driver without clear-maywrite: the new range expands A before any VMA is made.
-        var machine = new Machine(PerPage with { Pages = 4, Method = MappingMethod.Fault }, KernelVersion.Linux6_1);
-        DeviceFileSyscalls.Open(machine, OpenFlags.ReadWrite);
+        var machine = FaultFileOpened();
         var a = MapAt(machine, "A", 0, Prot.Read, MapFlags.Private);
         MapAt(machine, "B", a + Page, Prot.Read, MapFlags.Private, offset: Page);
         Assert.Single(machine.Mm.Vmas);
@@ -211,8 +213,7 @@ public sealed class MergeRuleTests
     public void A_new_range_that_expands_the_vma_above_it_keeps_that_vmas_label()
     {
         // vma_merge expands next downwards: the VMA is B's, and the pictures name it B.
-        var machine = new Machine(PerPage with { Pages = 4, Method = MappingMethod.Fault }, KernelVersion.Linux6_1);
-        DeviceFileSyscalls.Open(machine, OpenFlags.ReadWrite);
+        var machine = FaultFileOpened();
         var b = MapAt(machine, "B", 0, Prot.Read, MapFlags.Private, offset: Page);
         Assert.Equal(b - Page, MapAt(machine, "A", b - Page, Prot.Read, MapFlags.Private | MapFlags.Fixed));
         Assert.Equal((b - Page, b + Page, "B"), (machine.Mm.Vmas.Single().Start, machine.Mm.Vmas.Single().End, machine.Mm.Vmas.Single().Label));
@@ -223,8 +224,7 @@ public sealed class MergeRuleTests
     {
         // anon_vma_compatible: "vma->vm_end == b->vm_start" first. Private file mappings whose offsets follow on (pages 0
         // and 1) with a page's gap between them: only the addresses tell them apart (anonymous ones differ in vm_pgoff too).
-        var machine = new Machine(PerPage with { Pages = 4, Method = MappingMethod.Fault }, KernelVersion.Linux6_1);
-        DeviceFileSyscalls.Open(machine, OpenFlags.ReadWrite);
+        var machine = FaultFileOpened();
         var p = MapAt(machine, "P", 0x40000000, Prot.Read | Prot.Write, MapFlags.Private | MapFlags.Fixed);
         var q = MapAt(machine, "Q", p + 2 * Page, Prot.Read | Prot.Write, MapFlags.Private | MapFlags.Fixed, offset: Page);
         UserMemory.Write(machine, q, ValueType.U8, 2);
